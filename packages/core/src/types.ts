@@ -3,6 +3,8 @@
  * their brand only from the parsing/derivation functions that check them.
  */
 declare const brand: unique symbol;
+/** A second brand key for sub-kinds of a branded type: Brand<SessionId, ...> would reduce to never. */
+declare const subBrand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
 /** 32-byte Ed25519 public key. */
@@ -19,6 +21,6 @@ export type Seed = Brand<Uint8Array, 'Seed'>;
 /** A 66-hex-char Session ID with a known prefix (05, 03, 15, 25, 00). Lowercase. */
 export type SessionId = Brand<string, 'SessionId'>;
 /** A `05…` standard account id. */
-export type UserSessionId = Brand<SessionId, 'UserSessionId'>;
+export type UserSessionId = SessionId & { readonly [subBrand]: 'UserSessionId' };
 /** A `15…` or `25…` community-blinded id. */
-export type BlindedId = Brand<SessionId, 'BlindedId'>;
+export type BlindedId = SessionId & { readonly [subBrand]: 'BlindedId' };

@@ -1,0 +1,92 @@
+/** `hush help [command]` and `--help`: help text built from the command table. */
+import { GLOBAL_OPTIONS } from '../args.ts';
+import { COMMAND_GROUPS, COMMANDS } from '../command-table.ts';
+import type { CommandGroup, CommandSpec, OptionHelp } from '../command-table.ts';
+import type { CommandContext } from '../context.ts';
+import { resolveCommand } from '../resolve-command.ts';
+
+const GLOBAL_OPTION_HELP: readonly OptionHelp[] = [
+  { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; for start ./.hush-local)' },
+  { spec: GLOBAL_OPTIONS[1]!, label: '--json', text: 'Print one JSON object on stdout: the result, or {"error": {"code", "message"}}' },
+  { spec: GLOBAL_OPTIONS[2]!, label: '-h, --help', text: 'Show help (also: hush help <command>)' },
+  { spec: GLOBAL_OPTIONS[3]!, label: '-V, --version', text: 'Show the version' },
+];
+
+const FOOTER = [
+  'Environment:',
+  '  HUSH_DATA_DIR     Data directory when --data-dir is not given',
+  '',
+  'Errors:',
+  '  Errors go to stderr as "hush: <message> (<CODE>)". With --json they go to stdout instead, as',
+  '  {"error": {"code": "<CODE>", "message": "<message>"}}. Codes (HUSH_ERR_…) are stable; messages',
+  '  are for people and may change.',
+  '',
+  'Exit status:',
+  '  0 success, 1 runtime error (e.g. no account, bad recovery phrase, file error),',
+  '  2 usage error (unknown command or option, wrong arguments), 130 cancelled at a prompt.',
+].join('\n');
+
+function table(rows: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 3;
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join('\n');
+}
+
+function optionsTable(options: readonly OptionHelp[]): string {
+  return table(options.map((o) => [o.label, o.text] as const));
+}
+
+export function topHelp(): string {
+  const commands = COMMANDS.map((c) => [c.path.join(' '), c.summary] as const);
+  return [
+    'hush — private messaging, compatible with Session',
+    '',
+    'Usage: hush [--data-dir DIR] [--json] <command> [options]',
+    '',
+    'Commands:',
+    table(commands),
+    '',
+    'Global options (accepted before or after the command):',
+    optionsTable(GLOBAL_OPTION_HELP),
+    '',
+    FOOTER,
+  ].join('\n');
+}
+
+export function groupHelp(group: CommandGroup): string {
+  const subs = COMMANDS.filter((c) => c.path[0] === group.name && c.path.length === 2);
+  return [
+    `hush ${group.name} — ${group.summary}`,
+    '',
+    `Usage: hush [--data-dir DIR] [--json] ${group.name} <${subs.map((c) => c.path[1]).join('|')}> [options]`,
+    '',
+    'Commands:',
+    table(subs.map((c) => [c.path.join(' '), c.summary] as const)),
+    '',
+    `Run "hush help ${group.name} <command>" for one command's help.`,
+  ].join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const name = spec.path.join(' ');
+  const own = spec.options.length > 0 ? ` ${spec.options.map((o) => `[${o.label}]`).join(' ')}` : '';
+  const args = spec.path[0] === 'help' ? ' [command]' : '';
+  const lines = [`hush ${name} — ${spec.summary}`, '', `Usage: hush [--data-dir DIR] [--json] ${name}${own}${args}`, '', spec.description];
+  if (spec.options.length > 0) lines.push('', 'Options:', optionsTable(spec.options));
+  lines.push('', 'Global options:', optionsTable(GLOBAL_OPTION_HELP), '', FOOTER);
+  return lines.join('\n');
+}
+
+/** Help for the command named by `words` (top-level help when empty). */
+export function helpFor(words: readonly string[]): string {
+  const target = resolveCommand(words);
+  if (target.kind === 'none') return topHelp();
+  if (target.kind === 'group') return groupHelp(target.group);
+  return commandHelp(target.spec);
+}
+
+export async function help(ctx: CommandContext): Promise<number> {
+  ctx.out.text(helpFor(ctx.rest));
+  return 0;
+}
+
+export { COMMAND_GROUPS };
