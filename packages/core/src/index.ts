@@ -30,3 +30,16 @@ export {
   blake2b,
   randomBytes,
 } from './crypto/sodium.ts';
+export { ed25519FromX25519 } from './blinding/xed25519.ts';
+export { blind15Factor, blind15KeyPair, blind15Id, blind15Candidates, blind15Sign } from './blinding/blind15.ts';
+export type { BlindedKeyPair } from './blinding/blind15.ts';
+export { blind25Factor, blind25KeyPair, blind25Id, blind25IdFromSessionId, blind25Sign } from './blinding/blind25.ts';
+export { encryptForBlindedRecipient, decryptFromBlindedRecipient } from './blinding/blinded-dm.ts';
+export type { BlindedDmPlaintext } from './blinding/blinded-dm.ts';
+export { sogsRequestMessage, signSogsRequest, verifySogsRequest } from './blinding/sogs-auth.ts';
+export type {
+  SogsAuthHeaders,
+  SignSogsRequestParameters,
+  VerifySogsRequestParameters,
+  VerifiedSogsRequest,
+} from './blinding/sogs-auth.ts';
