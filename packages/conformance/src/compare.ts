@@ -4,13 +4,21 @@ export interface Mismatch {
   readonly got: unknown;
 }
 
+/** JSON with object keys sorted, so key order never decides equality; bigints as decimal strings. */
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  return JSON.stringify(v, (_k, x: unknown) => {
+    if (typeof x === 'bigint') return x.toString();
+    if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
+      const o = x as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+    }
+    return x;
+  });
 }
 
 /**
- * Compares every field of `expect` against `got` (the fields a handler produced). Hex strings compare
- * case-insensitively only where the vector author wrote uppercase; otherwise values must be equal as JSON.
+ * Compares every field of `expect` against `got` (the fields a handler produced): values must be
+ * equal as JSON (object key order aside).
  * Returns the first mismatch in `expect`'s field order, or null.
  */
 export function firstMismatch(expect: Readonly<Record<string, unknown>>, got: Readonly<Record<string, unknown>>): Mismatch | null {

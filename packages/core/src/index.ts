@@ -43,3 +43,94 @@ export type {
   VerifySogsRequestParameters,
   VerifiedSogsRequest,
 } from './blinding/sogs-auth.ts';
+export { bencode, compareBytes, BENCODE_MAX_DEPTH, BENCODE_INT_MIN, BENCODE_INT_MAX } from './bencode.ts';
+export type { BencodeValue, BencodeInput } from './bencode.ts';
+export { bdecode, BENCODE_MAX_BYTES } from './bencode-decode.ts';
+export { messageHash, isMessageHash } from './network/message-hash.ts';
+export {
+  NAMESPACE,
+  NAMESPACE_MIN,
+  NAMESPACE_MAX,
+  TTL_MIN_MS,
+  TTL_MAX_PUBLIC_MS,
+  TTL_MAX_PRIVATE_MS,
+  parseNamespace,
+  parseNamespaceOrAll,
+  namespaceSignaturePart,
+  isPublicInbox,
+  isPublicOutbox,
+  isNoAuthRetrieve,
+  isUnrevocable,
+  storeNeedsAuth,
+  maxTtlMs,
+} from './network/namespace.ts';
+export type { NamespaceOrAll } from './network/namespace.ts';
+export { swarmSpace } from './network/swarm-space.ts';
+export { selectSwarm, swarmForPubkey, formatSwarmId, parseSwarmId, INVALID_SWARM_ID } from './network/swarm-select.ts';
+export {
+  MAX_REVOKE_TOKENS,
+  storeSignedString,
+  retrieveSignedString,
+  deleteSignedString,
+  deleteAllSignedString,
+  deleteBeforeSignedString,
+  expireAllSignedString,
+  expireSignedString,
+  getExpiriesSignedString,
+  revokeSubaccountSignedString,
+  unrevokeSubaccountSignedString,
+  monitorSignedString,
+} from './network/signed-strings.ts';
+export type { ExpireParams, MonitorParams } from './network/signed-strings.ts';
+export {
+  storeResultSignedString,
+  deleteResultSignedString,
+  deleteAllResultSignedString,
+  deleteBeforeResultSignedString,
+  expireAllResultSignedString,
+  expireResultSignedString,
+  revokeSubaccountResultSignedString,
+  unrevokeSubaccountResultSignedString,
+} from './network/signed-result-strings.ts';
+export type { ResultHashes, ExpireResultParams } from './network/signed-result-strings.ts';
+export { SUBACCOUNT_TOKEN_BYTES } from './network/signed-parts.ts';
+export { encodeLayer, parseLayer, ONION_LAYER_MAX_BYTES, ONION_LAYER_MAX_JSON_BYTES } from './onion/layer.ts';
+export type { ParsedLayer } from './onion/layer.ts';
+export {
+  parseEncType,
+  hopNonceLength,
+  hopOverhead,
+  hopSharedKey,
+  hopEncrypt,
+  hopDecrypt,
+  hopDecryptOrThrow,
+} from './onion/hop-crypto.ts';
+export type { OnionEncType } from './onion/hop-crypto.ts';
+export { buildOnionRequest } from './onion/build.ts';
+export type {
+  BuildOnionRequestParams,
+  BuiltOnionRequest,
+  OnionHop,
+  OnionRandomness,
+  OnionDestination,
+} from './onion/build.ts';
+export { MAX_ONION_HOPS, openOnionLayer, openServerOnionRequest, parseHopNo } from './onion/open.ts';
+export type { OpenedOnionLayer, OpenedServerRequest } from './onion/open.ts';
+export { routeOnionPlaintext } from './onion/route.ts';
+export type { OnionRoute } from './onion/route.ts';
+export { isAllowedOnionTarget, onionServerUrl, parseServerTarget } from './onion/route-checks.ts';
+export type { OnionServerTarget, OnionServerProtocol } from './onion/route-checks.ts';
+export { peelOnionLayer, encodeForwardWire } from './onion/peel.ts';
+export type { PeeledOnionLayer, OnionNextHop } from './onion/peel.ts';
+export {
+  encryptOnionResponse,
+  encodeV3ResponsePlaintext,
+  decryptOnionResponseV3,
+  decryptOnionResponseV4,
+  ONION_RESPONSE_MAX_BYTES,
+} from './onion/response.ts';
+export type { OnionV3Response } from './onion/response.ts';
+export { encodeV4Request, parseV4Request, encodeV4Response, parseV4Response, V4_MAX_META_BYTES } from './onion/v4.ts';
+export type { V4Request, V4RequestInfo, V4Response, V4ResponseInfo } from './onion/v4.ts';
+export { peelThroughPath } from './onion/run-peel-vector.ts';
+export type { PeelThroughPathResult } from './onion/run-peel-vector.ts';

@@ -7,6 +7,7 @@ import {
   blind25IdKind,
   decryptBlindedDm,
 } from './blinding.ts';
+import { messageHashKind, onionPeelKind, swarmForPubkeyKind } from './network.ts';
 
 /** Every kind of `../shared/vectors/README.md` this runner implements, mapped to real core code. */
 export const KIND_HANDLERS: ReadonlyMap<string, KindHandler> = new Map<string, KindHandler>([
@@ -18,4 +19,7 @@ export const KIND_HANDLERS: ReadonlyMap<string, KindHandler> = new Map<string, K
   ['blind25_id', blind25IdKind],
   ['blind25_id_from_session_id', blind25FromSessionIdKind],
   ['decrypt_blinded_dm', decryptBlindedDm],
+  ['message_hash', messageHashKind],
+  ['swarm_for_pubkey', swarmForPubkeyKind],
+  ['onion_peel', onionPeelKind],
 ]);

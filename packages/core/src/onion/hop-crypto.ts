@@ -19,6 +19,11 @@ const ALIASES: Readonly<Record<string, OnionEncType>> = {
 const GCM_SALT = utf8('LOKI');
 const TAG_BYTES = 16;
 
+/** A plain Uint8Array view of crypto output (sodium-native and node:crypto hand back Buffers). */
+function plain(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /**
  * Reads an `enc_type` value: the storage server's names and aliases; absent means aes-gcm (the
  * server default). `aes-cbc` is rejected: no client uses it. Throws HUSH_ERR_BAD_ONION_LAYER.
@@ -58,11 +63,11 @@ export function hopSharedKey(
   assertBytes(ourSecret, 'our x25519 secret', 32);
   assertBytes(theirPublic, 'their x25519 public key', 32);
   const shared = x25519(ourSecret, theirPublic);
-  if (encType === 'aes-gcm') return hmacSha256(GCM_SALT, shared);
+  if (encType === 'aes-gcm') return plain(hmacSha256(GCM_SALT, shared));
   const mine = ourPublic ?? x25519Base(ourSecret);
   assertBytes(mine, 'our x25519 public key', 32);
   const [client, node] = weAreClient ? [mine, theirPublic] : [theirPublic, mine];
-  return blake2b(32, concatBytes(shared, client, node));
+  return plain(blake2b(32, concatBytes(shared, client, node)));
 }
 
 /** Encrypts with a caller-supplied nonce/IV (randomness comes in as an argument); returns nonce || ct || tag. */
@@ -82,7 +87,8 @@ export function hopDecrypt(encType: OnionEncType, key: Uint8Array, blob: Uint8Ar
   if (blob.length < n + TAG_BYTES) return null;
   const nonce = blob.subarray(0, n);
   const body = blob.subarray(n);
-  return encType === 'xchacha20' ? xchachaDecrypt(body, nonce, key) : aesGcmDecrypt(body, nonce, key);
+  const out = encType === 'xchacha20' ? xchachaDecrypt(body, nonce, key) : aesGcmDecrypt(body, nonce, key);
+  return out === null ? null : plain(out);
 }
 
 /** hopDecrypt that throws HUSH_ERR_DECRYPT_FAILED (naming the field) instead of returning null. */

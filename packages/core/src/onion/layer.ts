@@ -64,7 +64,7 @@ export function parseLayer(bytes: Uint8Array): ParsedLayer {
       details: { field: 'length', declared, available },
     });
   }
-  const payload = bytes.slice(4, 4 + declared);
+  const payload = new Uint8Array(bytes.subarray(4, 4 + declared)); // a copy, also when given a Buffer
   const json = parseJsonObject(bytes.subarray(4 + declared), 'onion layer json', ONION_LAYER_MAX_JSON_BYTES);
   return { payload, json };
 }

@@ -5,7 +5,8 @@
  */
 import { HushError } from '../errors.ts';
 import { assertBytes, utf8 } from '../bytes.ts';
-import { bdecode, bencode } from '../bencode.ts';
+import { bencode } from '../bencode.ts';
+import { bdecode } from '../bencode-decode.ts';
 import { parseJsonObject, parseStringRecord } from './json-object.ts';
 
 /** Largest metadata JSON accepted. */

@@ -1,0 +1,114 @@
+/**
+ * Client-side onion request construction (session-network.md §7.3; LSU `onionreq/builder.cpp`).
+ * All randomness comes in through `random`: one ephemeral X25519 secret and one nonce/IV per
+ * layer, indexed by position on the path — `[i]` for `hops[i]`, `[hops.length]` for the
+ * destination.
+ */
+import { HushError } from '../errors.ts';
+import { assertBytes, toHex } from '../bytes.ts';
+import { x25519Base } from '../crypto/sodium.ts';
+import { encodeLayer } from './layer.ts';
+import { hopEncrypt, hopSharedKey, parseEncType } from './hop-crypto.ts';
+import type { OnionEncType } from './hop-crypto.ts';
+import { parseKeyHex, parseServerTarget } from './route-checks.ts';
+import { MAX_ONION_HOPS } from './open.ts';
+
+export interface OnionHop {
+  /** Ed25519 public key, hex: how the previous hop names this node. */
+  readonly ed25519: string;
+  /** X25519 public key this hop's layer is encrypted to. */
+  readonly x25519: Uint8Array;
+}
+
+export type OnionDestination =
+  | { readonly type: 'snode'; readonly ed25519: string; readonly x25519: Uint8Array }
+  | {
+      readonly type: 'server';
+      readonly host: string;
+      readonly target: string;
+      readonly port?: number;
+      readonly protocol: 'http' | 'https';
+      readonly method?: string;
+      readonly x25519: Uint8Array;
+    };
+
+export interface OnionRandomness {
+  readonly ephemeralSecrets: readonly Uint8Array[];
+  readonly nonces: readonly Uint8Array[];
+}
+
+export interface BuildOnionRequestParams {
+  readonly hops: readonly OnionHop[];
+  readonly destination: OnionDestination;
+  /** Snode: the storage RPC JSON body. Server: the request already v4-framed by the caller. */
+  readonly payload: Uint8Array;
+  readonly encType: OnionEncType;
+  readonly random: OnionRandomness;
+  /** Optional fake starting hop number sent to the first hop. */
+  readonly hopNo?: number;
+}
+
+export interface BuiltOnionRequest {
+  /** The body to POST to the first hop (`/onion_req/v2`). */
+  readonly wire: Uint8Array;
+  /** The key the destination encrypts its reply with. */
+  readonly destinationKey: Uint8Array;
+  /** The aes-gcm key for the same ephemeral pair: LSU retries with it when an xchacha20 reply fails. */
+  readonly gcmFallbackKey: Uint8Array;
+  readonly encType: OnionEncType;
+}
+
+function checkRandom(random: OnionRandomness, layers: number, nonceLength: number): void {
+  const { ephemeralSecrets, nonces } = random;
+  if (ephemeralSecrets.length !== layers || nonces.length !== layers) {
+    throw new HushError('HUSH_ERR_BAD_ARGUMENT', `random: need ${layers} ephemeral secrets and ${layers} nonces`, {
+      details: { field: 'random', expected: layers, secrets: ephemeralSecrets.length, nonces: nonces.length },
+    });
+  }
+  ephemeralSecrets.forEach((s, i) => assertBytes(s, `random.ephemeralSecrets[${i}]`, 32));
+  nonces.forEach((n, i) => assertBytes(n, `random.nonces[${i}]`, nonceLength));
+}
+
+/** Encrypts one layer to `nodeX25519` with ephemeral secret `secret`; returns the blob and A. */
+function sealLayer(encType: OnionEncType, secret: Uint8Array, nodeX25519: Uint8Array, plain: Uint8Array, nonce: Uint8Array) {
+  const ephemeral = x25519Base(secret);
+  const key = hopSharedKey(encType, secret, nodeX25519, true, ephemeral);
+  return { blob: hopEncrypt(encType, key, plain, nonce), ephemeralHex: toHex(ephemeral), key };
+}
+
+function destinationRoute(dest: OnionDestination, ephemeralHex: string, encType: OnionEncType): Record<string, unknown> {
+  if (dest.type === 'snode') return { destination: parseKeyHex(dest.ed25519, 'destination.ed25519'), ephemeral_key: ephemeralHex, enc_type: encType };
+  const server = parseServerTarget(dest);
+  return { ...server, ephemeral_key: ephemeralHex, enc_type: encType };
+}
+
+export function buildOnionRequest(params: BuildOnionRequestParams): BuiltOnionRequest {
+  const { hops, destination: dest, payload, random } = params;
+  const encType = parseEncType(params.encType, 'encType');
+  if (hops.length > MAX_ONION_HOPS) throw new HushError('HUSH_ERR_BAD_ARGUMENT', `hops: at most ${MAX_ONION_HOPS}`, { details: { field: 'hops' } });
+  assertBytes(payload, 'payload');
+  assertBytes(dest.x25519, 'destination.x25519', 32);
+  checkRandom(random, hops.length + 1, encType === 'xchacha20' ? 24 : 12);
+  const n = hops.length;
+  const inner = dest.type === 'snode' ? encodeLayer(payload, { headers: '' }) : payload;
+  const last = sealLayer(encType, random.ephemeralSecrets[n]!, dest.x25519, inner, random.nonces[n]!);
+  let blob = last.blob;
+  let route = destinationRoute(dest, last.ephemeralHex, encType);
+  let ephemeralHex = last.ephemeralHex;
+  for (let i = n - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    assertBytes(hop.x25519, `hops[${i}].x25519`, 32);
+    const sealed = sealLayer(encType, random.ephemeralSecrets[i]!, hop.x25519, encodeLayer(blob, route), random.nonces[i]!);
+    route = { destination: parseKeyHex(hop.ed25519, `hops[${i}].ed25519`), ephemeral_key: sealed.ephemeralHex, enc_type: encType };
+    ({ blob, ephemeralHex } = sealed);
+  }
+  const outer: Record<string, unknown> = { ephemeral_key: ephemeralHex, enc_type: encType };
+  if (params.hopNo !== undefined) {
+    if (!Number.isInteger(params.hopNo) || params.hopNo < 0 || params.hopNo > MAX_ONION_HOPS) {
+      throw new HushError('HUSH_ERR_BAD_ARGUMENT', `hopNo: expected 0..${MAX_ONION_HOPS}`, { details: { field: 'hopNo' } });
+    }
+    outer['hop_no'] = params.hopNo;
+  }
+  const gcmFallbackKey = encType === 'aes-gcm' ? last.key : hopSharedKey('aes-gcm', random.ephemeralSecrets[n]!, dest.x25519, true);
+  return { wire: encodeLayer(blob, outer), destinationKey: last.key, gcmFallbackKey, encType };
+}
