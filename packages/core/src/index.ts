@@ -134,3 +134,19 @@ export { encodeV4Request, parseV4Request, encodeV4Response, parseV4Response, V4_
 export type { V4Request, V4RequestInfo, V4Response, V4ResponseInfo } from './onion/v4.ts';
 export { peelThroughPath } from './onion/run-peel-vector.ts';
 export type { PeelThroughPathResult } from './onion/run-peel-vector.ts';
+export { createPrng } from './swarm/prng.ts';
+export type { Prng } from './swarm/prng.ts';
+export {
+  MIN_SWARM_SIZE,
+  IDEAL_SWARM_MARGIN,
+  IDEAL_SWARM_SIZE,
+  EXCESS_BASE,
+  FILL_SWARM_LOWER_PERCENTILE,
+  STEALING_SWARM_UPPER_PERCENTILE,
+  UNASSIGNED_SWARM_ID,
+  MAX_SWARM_ID,
+  MAX_SWARM_NODES,
+  newSwarmId,
+  assignSwarms,
+} from './swarm/assign.ts';
+export { swarmSizes } from './swarm/swarm-sizes.ts';

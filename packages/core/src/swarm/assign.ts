@@ -7,9 +7,19 @@
  * Steps, as in oxend: nodes that are no longer active simply disappear (their swarms shrink; a
  * swarm left with no node is gone); 0. if no swarm exists, create swarm 0; 1. assign each new node
  * (sorted by key) to a random swarm among the smallest quarter, then run "new swarm from excess";
- * 2. Robin Hood: fill swarms below MIN_SWARM_SIZE by stealing random nodes from the largest ones;
- * 3. new swarms from excess; 4. dissolve swarms below MIN_SWARM_SIZE and re-assign their nodes to
- * the smallest swarms.
+ * 2. Robin Hood: fill swarms below MIN_SWARM_SIZE by stealing random nodes from swarms larger than
+ * max(5, 75th-percentile size − 1); 3. new swarms from excess; 4. dissolve swarms below
+ * MIN_SWARM_SIZE and re-assign their nodes to the smallest swarms.
+ *
+ * oxend quirks kept: in step 2 the threshold comes from the sizes before the step, the "enough
+ * excess?" test counts every node above 5 in the donor swarms although donors stop giving at the
+ * threshold, so a rescue can take some nodes and then give up (the swarm is then dissolved);
+ * "new swarm from excess" does nothing while any swarm is below 5.
+ *
+ * Resulting sizes: >= 5 whenever >= 5 nodes are active; a lone swarm holds at most 13 (it splits
+ * at 14); with several swarms at most 10 after a call that only adds or only removes nodes, but a
+ * call that both starves a swarm and adds many nodes can leave a swarm above 10 (new swarms are
+ * not formed while the starving one is being refilled).
  *
  * Deterministic choices (byte-exact agreement with oxend is NOT a goal: it would need libstdc++'s
  * unstable sort tie order):
@@ -309,7 +319,7 @@ function initialState(current: ReadonlyMap<string, bigint>, keys: readonly strin
   return { state, fresh };
 }
 
-function result(state: State, keys: readonly string[]): Map<string, bigint> {
+function toAssignment(state: State, keys: readonly string[]): Map<string, bigint> {
   const swarmOf = new Map<string, bigint>();
   for (const swarm of state.order) for (const node of swarm.members) swarmOf.set(node, swarm.id);
   return new Map(keys.map((key) => [key, swarmOf.get(key)!]));
@@ -339,5 +349,5 @@ export function assignSwarms(
   robinHood(state);
   createSwarmsFromExcess(state);
   dissolveStarving(state);
-  return result(state, keys);
+  return toAssignment(state, keys);
 }
