@@ -150,3 +150,79 @@ export {
   assignSwarms,
 } from './swarm/assign.ts';
 export { swarmSizes } from './swarm/swarm-sizes.ts';
+export { MESSAGE_PADDING_BLOCK, paddedMessageLength, padMessage, unpadMessage } from './protocol/padding.ts';
+export {
+  SESSION_PROTOCOL_OVERHEAD,
+  signForRecipient,
+  encryptForRecipient,
+  recipientKeyFromSessionId,
+} from './protocol/encrypt.ts';
+export { encryptForRecipientDeterministic } from './protocol/encrypt-deterministic.ts';
+export { decryptIncoming, senderSessionIdOf, DecryptedIncoming, MAX_SESSION_CIPHERTEXT_BYTES } from './protocol/decrypt.ts';
+export type { RecipientKeys } from './protocol/decrypt.ts';
+export { encodeFor1o1, decodeFor1o1 } from './protocol/wire.ts';
+export type { EncodeFor1o1Params, Decoded1o1, SessionEncryptFn } from './protocol/wire.ts';
+export {
+  encodeContent,
+  decodeContent,
+  encodeDataMessage,
+  decodeDataMessage,
+  encodeEnvelope,
+  decodeEnvelope,
+  encodeWebSocketMessage,
+  decodeWebSocketMessage,
+  MAX_PROTOBUF_BYTES,
+} from './proto/codec.ts';
+export { sessionProtosRoot, sessionProtoType } from './proto/schema.ts';
+export type { SessionProtoName } from './proto/schema.ts';
+export {
+  EnvelopeType,
+  WebSocketMessageType,
+  ExpirationType,
+  TypingAction,
+  CallMessageType,
+  DataExtractionType,
+  DataMessageFlags,
+  ReactionAction,
+  ReceiptType,
+  AttachmentFlags,
+  SharedConfigKind,
+  ClosedGroupControlType,
+  GroupInfoChangeType,
+  GroupMemberChangeType,
+} from './proto/messages.ts';
+export type {
+  EnvelopeMessage,
+  WebSocketRequestMessage,
+  WebSocketResponseMessage,
+  WebSocketMessage,
+  ContentMessage,
+  DataMessage,
+  Quote,
+  Preview,
+  Reaction,
+  CommunityInvitation,
+  LokiProfile,
+  AttachmentPointer,
+  ReceiptMessage,
+  TypingMessage,
+  UnsendRequest,
+  MessageRequestResponse,
+  DataExtractionNotification,
+  CallMessage,
+  SharedConfigMessage,
+  KeyPair,
+  ConfigurationMessage,
+  ConfigurationClosedGroup,
+  ConfigurationContact,
+  ClosedGroupControlMessage,
+  GroupUpdateMessage,
+  GroupUpdateInviteMessage,
+  GroupUpdatePromoteMessage,
+  GroupUpdateInfoChangeMessage,
+  GroupUpdateMemberChangeMessage,
+  GroupUpdateInviteResponseMessage,
+  GroupUpdateDeleteMemberContentMessage,
+  ProMessage,
+  ProProof,
+} from './proto/messages.ts';

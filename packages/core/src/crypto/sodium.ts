@@ -223,3 +223,14 @@ export function randomBytes(n: number): Uint8Array {
   sodium.randombytes_buf(b);
   return b;
 }
+
+/** P + Q on Ed25519 (no subgroup check). Throws HUSH_ERR_BAD_KEY when either input is not a curve point. */
+export function ed25519PointAdd(p: Uint8Array, q: Uint8Array): Uint8Array {
+  const r = out(32);
+  try {
+    sodium.crypto_core_ed25519_add(r, buf(p), buf(q));
+  } catch (cause) {
+    throw new HushError('HUSH_ERR_BAD_KEY', 'Ed25519 point addition failed (invalid point)', { cause });
+  }
+  return r;
+}

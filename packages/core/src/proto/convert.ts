@@ -48,7 +48,10 @@ function wireLongToBigint(value: unknown, signed: boolean): bigint {
 }
 
 function wireLongToNumber(value: unknown, signed: boolean, path: string): number {
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) return value;
+    throw badWire(path, `64-bit value ${value} does not fit a JavaScript number`);
+  }
   const { low, high } = value as { low: number; high: number };
   if (!signed || high >= 0) {
     const hi = high >>> 0;
@@ -119,7 +122,7 @@ function longToWire(type: protobuf.Type, field: protobuf.Field, value: unknown, 
 }
 
 function enumToWire(resolved: protobuf.Enum, value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || resolved.valuesById[value] === undefined) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || !Object.hasOwn(resolved.valuesById, value)) {
     throw badValue(path, `one of ${Object.entries(resolved.values).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   }
   return value;
@@ -152,7 +155,7 @@ function toWireValue(type: protobuf.Type, field: protobuf.Field, value: unknown,
 
 function checkKnownKeys(type: protobuf.Type, value: Obj, path: string): void {
   for (const key of Object.keys(value)) {
-    if (type.fields[key] === undefined && value[key] !== undefined) {
+    if (!Object.hasOwn(type.fields, key) && value[key] !== undefined) {
       throw new HushError('HUSH_ERR_BAD_ARGUMENT', `${path}.${key}: no such field in ${type.name}`, {
         details: { field: `${path}.${key}` },
       });

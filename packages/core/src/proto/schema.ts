@@ -305,7 +305,8 @@ message ProMessage {
 `;
 
 /** The parsed schema. Look types up with `sessionProtoType`. */
-export const sessionProtosRoot: protobuf.Root = protobuf.parse(PROTO, { keepCase: true }).root.resolveAll();
+export const sessionProtosRoot: protobuf.Root = protobuf.parse(PROTO, { keepCase: true }).root;
+sessionProtosRoot.resolveAll();
 
 /** Top-level message names of the schema (nested ones are reached through their parents). */
 export type SessionProtoName =

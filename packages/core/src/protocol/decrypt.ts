@@ -51,6 +51,9 @@ export function senderSessionIdOf(senderEd25519PublicKey: Ed25519PublicKey): Use
 }
 
 function checkInput(recipient: RecipientKeys, ciphertext: Uint8Array): void {
+  if (typeof recipient !== 'object' || recipient === null) {
+    throw new HushError('HUSH_ERR_BAD_ARGUMENT', 'recipient: expected the recipient X25519 key pair', { details: { field: 'recipient' } });
+  }
   assertBytes(recipient.x25519PublicKey, 'recipient x25519 public key', 32);
   assertBytes(recipient.x25519SecretKey, 'recipient x25519 secret key', 32);
   assertBytes(ciphertext, 'ciphertext');
@@ -85,12 +88,13 @@ function signatureError(senderKey: Uint8Array): HushError {
  */
 export function decryptIncoming(recipient: RecipientKeys, ciphertext: Uint8Array): DecryptedIncoming {
   checkInput(recipient, ciphertext);
-  const inner = boxSealOpen(ciphertext, recipient.x25519PublicKey, recipient.x25519SecretKey);
-  if (inner === null) {
+  const opened = boxSealOpen(ciphertext, recipient.x25519PublicKey, recipient.x25519SecretKey);
+  if (opened === null) {
     throw new HushError('HUSH_ERR_DECRYPT_FAILED', 'ciphertext does not open with the recipient key', {
       details: { field: 'ciphertext' },
     });
   }
+  const inner = new Uint8Array(opened.buffer, opened.byteOffset, opened.byteLength); // plain views out, not Buffer
   const n = inner.length - 96;
   const sig = inner.slice(n + 32);
   // Reuse the buffer: M || A || sig  →  M || A || Y for the check.

@@ -39,7 +39,8 @@ export function encryptForRecipient(
   recipient: X25519PublicKey,
   message: Uint8Array,
 ): Uint8Array {
-  return boxSeal(signForRecipient(senderEd25519SecretKey, recipient, message), recipient);
+  const sealed = boxSeal(signForRecipient(senderEd25519SecretKey, recipient, message), recipient);
+  return new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength);
 }
 
 /**
