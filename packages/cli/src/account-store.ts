@@ -4,13 +4,17 @@
  * atomic and exclusive (of two concurrent creates exactly one wins, the other gets
  * HUSH_ERR_ACCOUNT_EXISTS), and loading checks everything it reads.
  */
-import { chmod, lstat, mkdir, open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { chmod, lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HushError, deriveAccountKeys, randomBytes, toHex } from '@hush/core';
 import { parseAccount, serializeAccount } from './account-file.ts';
 import type { AccountRecord } from './account-file.ts';
 import { writeNewFileAtomic } from './atomic-write.ts';
 import { ACCOUNT_SEED_SIZES, MAX_ACCOUNT_FILE_BYTES } from './limits.ts';
+import { makeDirs } from './make-dir.ts';
+import { withIoContext } from './io-context.ts';
 
 export const ACCOUNT_FILE_NAME = 'account.json';
 export const ACCOUNT_FILE_MODE = 0o600;
@@ -68,18 +72,27 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+function badFile(file: string, problem: string): HushError {
+  return new HushError('HUSH_ERR_BAD_ACCOUNT_FILE', `bad account file ${file}: ${problem}`, { details: { file } });
+}
+
+function checkStat(stat: Stats, file: string): void {
+  if (!stat.isFile()) throw badFile(file, 'not a regular file');
+  if (stat.size > MAX_ACCOUNT_FILE_BYTES) throw badFile(file, `larger than ${MAX_ACCOUNT_FILE_BYTES} bytes`);
+}
+
+/** Opens without blocking (a FIFO planted at the path must not hang us), then reads at most the limit. */
 async function readBounded(file: string, dataDir: string): Promise<{ text: string; mode: number }> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') throw noAccountError(dataDir);
     throw err;
   }
   try {
     const stat = await handle.stat();
-    const problem = !stat.isFile() ? 'not a regular file' : stat.size > MAX_ACCOUNT_FILE_BYTES ? `larger than ${MAX_ACCOUNT_FILE_BYTES} bytes` : undefined;
-    if (problem !== undefined) throw new HushError('HUSH_ERR_BAD_ACCOUNT_FILE', `bad account file ${file}: ${problem}`, { details: { file } });
+    checkStat(stat, file);
     const buf = Buffer.alloc(MAX_ACCOUNT_FILE_BYTES);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { text: decodeUtf8(buf.subarray(0, bytesRead), file), mode: stat.mode };
@@ -92,13 +105,12 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new HushError('HUSH_ERR_BAD_ACCOUNT_FILE', `bad account file ${file}: not UTF-8 text`, { details: { file } });
+    throw badFile(file, 'not UTF-8 text');
   }
 }
 
 async function ensureDataDir(dataDir: string): Promise<void> {
-  const created = await mkdir(dataDir, { recursive: true, mode: DATA_DIR_MODE });
-  if (created !== undefined) await chmod(dataDir, DATA_DIR_MODE); // exact, whatever the umask
+  if (await makeDirs(dataDir, DATA_DIR_MODE)) await chmod(dataDir, DATA_DIR_MODE); // exact, whatever the umask
 }
 
 function checkSeed(seed: Uint8Array): void {
@@ -113,17 +125,18 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   return {
     dataDir,
     file,
-    exists: () => exists(file),
+    exists: () => withIoContext(`cannot read ${file}`, () => exists(file)),
     async load() {
-      const { text, mode } = await readBounded(file, dataDir);
+      const { text, mode } = await withIoContext(`cannot read ${file}`, () => readBounded(file, dataDir));
       return { ...parseAccount(text, file), file, exposed: (mode & 0o077) !== 0 };
     },
     async save(seed) {
       checkSeed(seed);
       const record = { seed: Uint8Array.from(seed), sessionId: deriveAccountKeys(seed).sessionId };
-      await ensureDataDir(dataDir);
+      await withIoContext(`cannot create the data directory ${dataDir}`, () => ensureDataDir(dataDir));
+      const tag = toHex(randomBytes(8));
       try {
-        await writeNewFileAtomic(file, serializeAccount(record), ACCOUNT_FILE_MODE, toHex(randomBytes(8)));
+        await withIoContext(`cannot write ${file}`, () => writeNewFileAtomic(file, serializeAccount(record), ACCOUNT_FILE_MODE, tag));
       } catch (err) {
         if (errnoCode(err) === 'EEXIST') throw accountExistsError(file);
         throw err;

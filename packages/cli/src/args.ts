@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { HushError } from '@hush/core';
+import { suggest } from './suggest.ts';
 
 export interface OptionSpec {
   /** Long name without the dashes, e.g. `data-dir`. */
@@ -37,6 +38,21 @@ function usage(message: string, details: Record<string, unknown> = {}): HushErro
   return new HushError('HUSH_ERR_USAGE', message, { details });
 }
 
+function unknownOption(rawName: string, specs: readonly OptionSpec[]): HushError {
+  const near = rawName.startsWith('--') ? suggest(rawName.slice(2), specs.map((s) => s.name)) : undefined;
+  const tail = near === undefined ? '' : ` (did you mean --${near}?)`;
+  return usage(`unknown option ${rawName.length > 64 ? `${rawName.slice(0, 64)}…` : rawName}${tail}`, { option: rawName });
+}
+
+function tokenize(argv: readonly string[], specs: readonly OptionSpec[]) {
+  return parseArgs({ args: [...argv], options: toParseArgsOptions(specs), strict: false, allowPositionals: true, tokens: true }).tokens;
+}
+
+/** The positional words of `argv`, without any checks (for hints after a parse error). */
+export function positionalWords(argv: readonly string[], specs: readonly OptionSpec[]): string[] {
+  return tokenize(argv, specs).flatMap((t) => (t.kind === 'positional' ? [t.value] : []));
+}
+
 function toParseArgsOptions(specs: readonly OptionSpec[]) {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const s of specs) options[s.name] = s.short === undefined ? { type: s.type } : { type: s.type, short: s.short };
@@ -49,13 +65,7 @@ function toParseArgsOptions(specs: readonly OptionSpec[]) {
  */
 export function parseCliArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: toParseArgsOptions(specs),
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
+  const tokens = tokenize(argv, specs);
   const words: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -64,7 +74,7 @@ export function parseCliArgs(argv: readonly string[], specs: readonly OptionSpec
     if (token.kind === 'positional') words.push(token.value);
     if (token.kind !== 'option') continue;
     const spec = byName.get(token.name);
-    if (spec === undefined) throw usage(`unknown option ${token.rawName}`, { option: token.rawName });
+    if (spec === undefined) throw unknownOption(token.rawName, specs);
     seen.push({ name: token.name, rawName: token.rawName });
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw usage(`${token.rawName} takes no value`, { option: token.rawName });

@@ -8,6 +8,7 @@
  */
 import { isHushError } from '@hush/core';
 import type { HushErrorCode } from '@hush/core';
+import { isSystemError, systemErrorMessage } from './io-context.ts';
 
 export type CliErrorCode = HushErrorCode | 'HUSH_ERR_IO' | 'HUSH_ERR_CANCELLED' | 'HUSH_ERR_INTERNAL';
 
@@ -22,15 +23,6 @@ export interface ErrorDescription {
   readonly exitCode: number;
 }
 
-interface SystemError extends Error {
-  readonly code: string;
-  readonly syscall?: string;
-}
-
-function isSystemError(err: unknown): err is SystemError {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((err as SystemError).code);
-}
-
 export function describeError(err: unknown): ErrorDescription {
   if (isHushError(err)) {
     return { code: err.code, message: err.message, exitCode: err.code === 'HUSH_ERR_USAGE' ? EXIT_USAGE : EXIT_RUNTIME };
@@ -39,9 +31,7 @@ export function describeError(err: unknown): ErrorDescription {
     return { code: 'HUSH_ERR_CANCELLED', message: 'cancelled', exitCode: EXIT_INTERRUPTED };
   }
   if (isSystemError(err)) {
-    // Node's message reads "EACCES: permission denied, open '/path'": keep the readable part.
-    const text = err.message.startsWith(`${err.code}: `) ? err.message.slice(err.code.length + 2) : err.message;
-    return { code: 'HUSH_ERR_IO', message: `${text} [${err.code}]`, exitCode: EXIT_RUNTIME };
+    return { code: 'HUSH_ERR_IO', message: systemErrorMessage(err), exitCode: EXIT_RUNTIME };
   }
   const text = err instanceof Error ? err.message : String(err);
   return { code: 'HUSH_ERR_INTERNAL', message: `internal error: ${text}`, exitCode: EXIT_RUNTIME };

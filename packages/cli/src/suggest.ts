@@ -1,4 +1,7 @@
-/** "Did you mean …?" for mistyped command words: the closest candidate within edit distance 2. */
+/**
+ * "Did you mean …?" for mistyped words: a candidate that starts with the word (3+ letters), else
+ * the closest candidate within edit distance 2.
+ */
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -15,10 +18,13 @@ function editDistance(a: string, b: string): number {
 
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (word.length > 64) return undefined;
+  const lower = word.toLowerCase();
+  const completion = lower.length >= 3 ? candidates.find((c) => c.startsWith(lower)) : undefined;
+  if (completion !== undefined) return completion;
   let best: string | undefined;
   let bestDistance = 3;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c);
+    const d = editDistance(lower, c);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;

@@ -30,7 +30,11 @@ export type HushErrorCode =
   | 'HUSH_ERR_ACCOUNT_EXISTS'
   | 'HUSH_ERR_NO_ACCOUNT'
   | 'HUSH_ERR_BAD_ACCOUNT_FILE'
-  | 'HUSH_ERR_USAGE';
+  | 'HUSH_ERR_USAGE'
+  | 'HUSH_ERR_STORAGE'
+  | 'HUSH_ERR_BAD_CONFIG'
+  | 'HUSH_ERR_TIMEOUT'
+  | 'HUSH_ERR_PROCESS_EXITED';
 
 export interface HushErrorOptions {
   /** Structured facts about the failure (field name, position, sizes...). */

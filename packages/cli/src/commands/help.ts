@@ -1,9 +1,11 @@
 /** `hush help [command]` and `--help`: help text built from the command table. */
 import { GLOBAL_OPTIONS } from '../args.ts';
-import { COMMAND_GROUPS, COMMANDS } from '../command-table.ts';
+import { HushError } from '@hush/core';
+import { COMMANDS } from '../command-table.ts';
 import type { CommandGroup, CommandSpec, OptionHelp } from '../command-table.ts';
 import type { CommandContext } from '../context.ts';
 import { resolveCommand } from '../resolve-command.ts';
+import { textTable } from '../text-table.ts';
 
 const GLOBAL_OPTION_HELP: readonly OptionHelp[] = [
   { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; for start ./.hush-local)' },
@@ -14,25 +16,24 @@ const GLOBAL_OPTION_HELP: readonly OptionHelp[] = [
 
 const FOOTER = [
   'Environment:',
-  '  HUSH_DATA_DIR     Data directory when --data-dir is not given',
+  textTable([
+    ['HUSH_DATA_DIR', 'Data directory when --data-dir is not given'],
+    ['HUSH_DEBUG=1', 'Also print stack traces of errors'],
+  ]),
   '',
   'Errors:',
   '  Errors go to stderr as "hush: <message> (<CODE>)". With --json they go to stdout instead, as',
   '  {"error": {"code": "<CODE>", "message": "<message>"}}. Codes (HUSH_ERR_…) are stable; messages',
-  '  are for people and may change.',
+  '  are for people and may change. Besides the protocol codes: HUSH_ERR_USAGE (bad command line),',
+  '  HUSH_ERR_IO (a file could not be read or written), HUSH_ERR_CANCELLED, HUSH_ERR_INTERNAL (a bug).',
   '',
   'Exit status:',
   '  0 success, 1 runtime error (e.g. no account, bad recovery phrase, file error),',
   '  2 usage error (unknown command or option, wrong arguments), 130 cancelled at a prompt.',
 ].join('\n');
 
-function table(rows: readonly (readonly [string, string])[]): string {
-  const width = Math.max(...rows.map(([left]) => left.length)) + 3;
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join('\n');
-}
-
 function optionsTable(options: readonly OptionHelp[]): string {
-  return table(options.map((o) => [o.label, o.text] as const));
+  return textTable(options.map((o) => [o.label, o.text] as const));
 }
 
 export function topHelp(): string {
@@ -43,7 +44,7 @@ export function topHelp(): string {
     'Usage: hush [--data-dir DIR] [--json] <command> [options]',
     '',
     'Commands:',
-    table(commands),
+    textTable(commands),
     '',
     'Global options (accepted before or after the command):',
     optionsTable(GLOBAL_OPTION_HELP),
@@ -60,7 +61,7 @@ export function groupHelp(group: CommandGroup): string {
     `Usage: hush [--data-dir DIR] [--json] ${group.name} <${subs.map((c) => c.path[1]).join('|')}> [options]`,
     '',
     'Commands:',
-    table(subs.map((c) => [c.path.join(' '), c.summary] as const)),
+    textTable(subs.map((c) => [c.path.join(' '), c.summary] as const)),
     '',
     `Run "hush help ${group.name} <command>" for one command's help.`,
   ].join('\n');
@@ -81,6 +82,12 @@ export function helpFor(words: readonly string[]): string {
   const target = resolveCommand(words);
   if (target.kind === 'none') return topHelp();
   if (target.kind === 'group') return groupHelp(target.group);
+  const [extra] = target.rest;
+  if (extra !== undefined) {
+    throw new HushError('HUSH_ERR_USAGE', `unexpected argument ${JSON.stringify(extra)} after "${target.spec.path.join(' ')}"`, {
+      details: { argument: extra },
+    });
+  }
   return commandHelp(target.spec);
 }
 
@@ -88,5 +95,3 @@ export async function help(ctx: CommandContext): Promise<number> {
   ctx.out.text(helpFor(ctx.rest));
   return 0;
 }
-
-export { COMMAND_GROUPS };

@@ -12,6 +12,7 @@ import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { NEW_SEED_BYTES } from '../limits.ts';
 import { loadAccount } from '../load-account.ts';
+import { textTable } from '../text-table.ts';
 import { PHRASE_ADVICE } from './account-create.ts';
 
 /** Creates the account if there is none; `phrase` is set only when this run created it. */
@@ -40,10 +41,12 @@ function dataDirArg(dataDir: string, cwd: string): string {
 function nextSteps(dataDirFlag: string): string {
   return [
     'What you can do next:',
-    `  npx hush --data-dir ${dataDirFlag} account show   show this local account again`,
-    '  npx hush account create                 make your own account (kept in ~/.hush)',
-    '  npx hush account restore < phrase.txt   restore an account from its recovery phrase',
-    '  npx hush --help                         every command and option',
+    textTable([
+      [`npx hush --data-dir ${dataDirFlag} account show`, 'show this local account again'],
+      ['npx hush account create', 'make your own account (kept in ~/.hush)'],
+      ['npx hush account restore', 'restore an account from its recovery phrase'],
+      ['npx hush --help', 'every command and option'],
+    ]),
     '',
     'The local network (service nodes and messaging) is not here yet; `npm start` will run it.',
   ].join('\n');

@@ -1,0 +1,10 @@
+export { main, processIo } from './main.ts';
+export type { CliIo, CommandContext, InputStream } from './context.ts';
+export { createAccountStore, accountExistsError, noAccountError, ACCOUNT_FILE_NAME, ACCOUNT_FILE_MODE, DATA_DIR_MODE } from './account-store.ts';
+export type { AccountStore, AccountStoreOptions, LoadedAccount } from './account-store.ts';
+export { parseAccount, serializeAccount, ACCOUNT_FILE_VERSION } from './account-file.ts';
+export type { AccountRecord } from './account-file.ts';
+export { readSecret, readAllBounded, promptHidden } from './prompt.ts';
+export type { SecretInputOptions } from './prompt.ts';
+export { describeError, EXIT_OK, EXIT_RUNTIME, EXIT_USAGE, EXIT_INTERRUPTED } from './describe-error.ts';
+export type { CliErrorCode, ErrorDescription } from './describe-error.ts';
