@@ -1,0 +1,13 @@
+export { startDevnet } from './devnet.ts';
+export type { Devnet, DevnetNode, DevnetOptions } from './devnet.ts';
+export { DEVNET_FILE, devnetFileText, writeDevnetFile } from './devnet-file.ts';
+export type { DevnetFileNode } from './devnet-file.ts';
+export { PLAN_FILE, extendPlan, loadPlan, parsePlan, savePlan } from './port-plan.ts';
+export type { PlannedNode, PortPlan, PortProbe } from './port-plan.ts';
+export { storageRpc, nodeAnswersInfo } from './storage-rpc.ts';
+export type { RpcReply, StorageRpcOptions } from './storage-rpc.ts';
+export { formatTable } from './table.ts';
+export type { TableNode } from './table.ts';
+export { nodeArgs } from './node-args.ts';
+export type { NodeArgsInput } from './node-args.ts';
+export { DEFAULT_BASE_PORT, DEFAULT_READY_TIMEOUT_MS, DEFAULT_STOP_GRACE_MS, MAX_DEVNET_NODES } from './limits.ts';
