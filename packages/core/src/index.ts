@@ -146,6 +146,7 @@ export {
   UNASSIGNED_SWARM_ID,
   MAX_SWARM_ID,
   MAX_SWARM_NODES,
+  MAX_SWARM_SIZE,
   newSwarmId,
   assignSwarms,
 } from './swarm/assign.ts';

@@ -8,6 +8,7 @@ import type { Prng } from '../src/swarm/prng.ts';
 import {
   MAX_SWARM_ID,
   MAX_SWARM_NODES,
+  MAX_SWARM_SIZE,
   MIN_SWARM_SIZE,
   UNASSIGNED_SWARM_ID,
   assignSwarms,
@@ -48,8 +49,8 @@ function throwsCode(fn: () => unknown, code: HushErrorCode, field?: string): voi
 }
 
 /**
- * What the rules guarantee after every call: each active node exactly once, never UNASSIGNED, no
- * swarm under MIN_SWARM_SIZE once 5 nodes exist, and a lone swarm splits at 14 (7 + 2·1 excess).
+ * What the rules guarantee after every call: each active node exactly once, never UNASSIGNED, and
+ * every swarm within 5–10 once 5 nodes exist (the issue's bound); fewer nodes share one swarm.
  */
 function checkHardInvariants(out: Map<string, bigint>, active: readonly string[]): number[] {
   assert.deepEqual([...out.keys()].sort(), [...active].sort());
@@ -57,8 +58,11 @@ function checkHardInvariants(out: Map<string, bigint>, active: readonly string[]
     assert.ok(id >= 0n && id <= MAX_SWARM_ID, `swarm id ${id} in range and not UNASSIGNED`);
   }
   const sizes = [...swarmSizes(out).values()];
-  if (active.length >= MIN_SWARM_SIZE) assert.ok(Math.min(...sizes) >= MIN_SWARM_SIZE, `sizes ${sizes}`);
-  if (sizes.length === 1) assert.ok(active.length <= 13, `a single swarm of ${active.length} should have split`);
+  if (active.length >= MIN_SWARM_SIZE) {
+    assert.ok(Math.min(...sizes) >= 5 && Math.max(...sizes) <= 10, `${active.length} nodes: sizes ${sizes}`);
+  } else if (active.length > 0) {
+    assert.equal(sizes.length, 1, `${active.length} nodes share one swarm`);
+  }
   return sizes;
 }
 
@@ -173,12 +177,25 @@ test('assignSwarms: 1–4 nodes share swarm 0 (a devnet), and stay together as n
   assert.equal(swarmSizes(out).size, 1);
 });
 
-test('assignSwarms: from empty, 12 and 13 nodes form one swarm; 14 split into two of 7; 21 into three', () => {
+test('MAX_SWARM_SIZE is 10 (oxend service_node_rules.h), MIN_SWARM_SIZE is 5', () => {
+  assert.equal(MAX_SWARM_SIZE, 10);
+  assert.equal(MIN_SWARM_SIZE, 5);
+});
+
+test('assignSwarms: from empty, 5–10 nodes form one swarm; 11, 12, 13 are split by the Hush rule', () => {
   const rng = createPrng(12n);
-  // one swarm: excess = n − 5 must reach 7 + 2·1 = 9 before a split
-  for (const n of [12, 13]) {
-    const out = assignSwarms(new Map(), randomKeys(rng, n), 99n);
-    assert.deepEqual([...swarmSizes(out)], [[0n, n]]);
+  const half = 2n ** 63n - 1n; // newSwarmId([0]): the only gap is the wrap gap 2^64 − 1
+  for (let n = 5; n <= 10; n++) {
+    assert.deepEqual([...swarmSizes(assignSwarms(new Map(), randomKeys(rng, n), 99n))], [[0n, n]]);
+  }
+  // oxend alone keeps one swarm until excess n − 5 reaches 7 + 2·1 = 9 (n = 14); Hush splits any
+  // swarm above 10: ⌊n/2⌋ nodes move to the new swarm, swarm 0 keeps ⌈n/2⌉
+  const expected: Record<number, [number, number]> = { 11: [6, 5], 12: [6, 6], 13: [7, 6] };
+  for (const [n, [kept, moved]] of Object.entries(expected)) {
+    for (const seed of [99n, 100n]) {
+      const out = assignSwarms(new Map(), randomKeys(rng, Number(n)), seed);
+      assert.deepEqual([...swarmSizes(out)], [[0n, kept], [half, moved]], `${n} nodes`);
+    }
   }
   const fourteen = assignSwarms(new Map(), randomKeys(rng, 14), 99n);
   assert.deepEqual([...swarmSizes(fourteen)], [[0n, 7], [2n ** 63n - 1n, 7]]);
@@ -187,6 +204,17 @@ test('assignSwarms: from empty, 12 and 13 nodes form one swarm; 14 split into tw
   const sizes = swarmSizes(twentyOne);
   assert.deepEqual([...sizes.keys()], [0n, 2n ** 63n - 1n, 2n ** 63n + 2n ** 62n - 1n]);
   for (const size of sizes.values()) assert.ok(size >= 5 && size <= 10, `size ${size}`);
+});
+
+test('assignSwarms: from empty, every n from 5 to 60 gives swarms of 5–10', () => {
+  const rng = createPrng(24n);
+  const pool = randomKeys(rng, 60);
+  for (let n = 5; n <= 60; n++) {
+    for (const seed of [1n, 2n]) {
+      const sizes = checkHardInvariants(assignSwarms(new Map(), pool.slice(0, n), seed), pool.slice(0, n));
+      assert.equal(sizes.reduce((a, b) => a + b, 0), n);
+    }
+  }
 });
 
 test('assignSwarms: departed nodes vanish, UNASSIGNED and unknown nodes are assigned', () => {
@@ -255,14 +283,23 @@ test('rule 2: Robin Hood tops a starving swarm up to 5 from swarms above the 75t
 test('rule 3: no new swarm from excess while some swarm is starving', () => {
   const rng = createPrng(22n);
   // [C 1, D 6, E 6, A 20] + one joiner: it goes to C (smallest). Excess 17 ≥ 7 + 2·4 but C starves,
-  // so no split; Robin Hood (threshold 5) then moves 3 nodes into C, leaving excess 14 < 15.
+  // so no swarm from excess; Robin Hood (threshold 5) then moves 3 nodes into C, leaving excess
+  // 14 < 15. A (17–20 left) is then halved by the Hush rule: the new swarm holds only A's nodes,
+  // and ⌊size/2⌋ >= 8 of them, where a swarm from excess would have exactly 7.
   const { members, current, active } = layout(rng, [[100n, 20], [200n, 6], [300n, 1], [400n, 6]]);
   const node = randomHex64(rng);
-  const out = assignSwarms(current, [...active, node], 9n);
-  assert.deepEqual([...swarmSizes(out).keys()], [100n, 200n, 300n, 400n]);
-  assert.equal(out.get(node), 300n);
-  assert.equal(out.get(members.get(300n)![0]!), 300n);
-  assert.equal(membersOf(out, 300n).length, 5);
+  const fresh = newSwarmId([100n, 200n, 300n, 400n]);
+  for (let seed = 9n; seed < 13n; seed++) {
+    const out = assignSwarms(current, [...active, node], seed);
+    assert.deepEqual([...swarmSizes(out).keys()], [100n, 200n, 300n, 400n, fresh]);
+    assert.equal(out.get(node), 300n);
+    assert.equal(out.get(members.get(300n)![0]!), 300n);
+    assert.equal(membersOf(out, 300n).length, 5);
+    const split = membersOf(out, fresh);
+    assert.ok(split.every((k) => members.get(100n)!.includes(k)), 'the new swarm comes from A alone');
+    assert.equal(split.length, Math.floor((split.length + membersOf(out, 100n).length) / 2));
+    assert.ok(split.length >= 8, `new swarm of ${split.length}`);
+  }
 });
 
 test('rule 4: a starving swarm that cannot be rescued is dissolved into the smallest swarms', () => {
@@ -282,6 +319,63 @@ test('rule 4: a starving swarm that cannot be rescued is dissolved into the smal
   const out = assignSwarms(two.current, two.active, 1n);
   assert.deepEqual([...swarmSizes(out).keys()], [1n, 2n, 4n]);
   assert.deepEqual([...swarmSizes(out).values()].sort(), [5, 6, 6]);
+});
+
+test('rule 5 (Hush): a swarm above 10 is halved, the random half moving to the largest ring gap', () => {
+  const rng = createPrng(25n);
+  // [A 16, B 5, C 5, D 5, E 5]: excess 11 < 7 + 2·5 and nobody starves ⇒ oxend changes nothing;
+  // Hush moves 8 of A's 16 nodes to newSwarmId([1..5]); every other node stays
+  const { members, current, active } = layout(rng, [[1n, 16], [2n, 5], [3n, 5], [4n, 5], [5n, 5]]);
+  const fresh = newSwarmId([1n, 2n, 3n, 4n, 5n]);
+  const moversSeen = new Set<string>();
+  for (let seed = 0n; seed < 8n; seed++) {
+    const out = assignSwarms(current, active, seed);
+    assert.deepEqual([...swarmSizes(out)], [[1n, 8], [2n, 5], [3n, 5], [4n, 5], [5n, 5], [fresh, 8]]);
+    for (const [id, keys] of members) {
+      for (const key of keys) {
+        if (id !== 1n) assert.equal(out.get(key), id, 'other swarms keep their nodes');
+        else if (out.get(key) === fresh) moversSeen.add(key);
+      }
+    }
+  }
+  assert.ok(moversSeen.size > 8, 'which half moves depends on the seed');
+  // [A 12, B 12, C 5, D 5] (excess 14 < 15): the tie is broken by id — A splits first and takes the
+  // wrap gap's midpoint, then B takes the midpoint of the then largest gap
+  const two = layout(rng, [[1n, 12], [2n, 12], [3n, 5], [4n, 5]]);
+  const first = newSwarmId([1n, 2n, 3n, 4n]);
+  const second = newSwarmId([1n, 2n, 3n, 4n, first]);
+  const out = assignSwarms(two.current, two.active, 7n);
+  const expected = new Map([[1n, 6], [2n, 6], [3n, 5], [4n, 5], [first, 6], [second, 6]]);
+  for (const [id, size] of expected) assert.equal(swarmSizes(out).get(id), size, `swarm ${id}`);
+  assert.equal(swarmSizes(out).size, 6);
+  assert.ok(two.members.get(1n)!.every((k) => out.get(k) === 1n || out.get(k) === first), 'A → A or first');
+  assert.ok(two.members.get(2n)!.every((k) => out.get(k) === 2n || out.get(k) === second), 'B → B or second');
+  // [A 11, B 13, four of 5] (excess 14 < 19): the largest (B) splits first, whatever the ids
+  const uneven = layout(rng, [[1n, 11], [2n, 13], [3n, 5], [4n, 5], [5n, 5], [6n, 5]]);
+  const gapB = newSwarmId([1n, 2n, 3n, 4n, 5n, 6n]);
+  const gapA = newSwarmId([1n, 2n, 3n, 4n, 5n, 6n, gapB]);
+  const out2 = assignSwarms(uneven.current, uneven.active, 8n);
+  const sizes2 = swarmSizes(out2);
+  assert.deepEqual([sizes2.get(1n), sizes2.get(gapA), sizes2.get(2n), sizes2.get(gapB), sizes2.size], [6, 5, 7, 6, 8]);
+  assert.ok(uneven.members.get(2n)!.every((k) => out2.get(k) === 2n || out2.get(k) === gapB), 'B → B or gapB');
+});
+
+test('rule 5 (Hush): a much larger swarm is split repeatedly, largest first, all within 5–10', () => {
+  const rng = createPrng(26n);
+  // [A 25, six swarms of 5]: excess 20 < 7 + 2·7 ⇒ oxend changes nothing; 25 → 13 + 12 → 7 + 6
+  // (A, the larger, first) + 6 + 6 ⇒ A keeps 7 and three new swarms get 6 each
+  const fives = [20n, 30n, 40n, 50n, 60n, 70n].map((id) => [id, 5] as const);
+  const sizes: (readonly [bigint, number])[] = [[10n, 25], ...fives];
+  const { members, current, active } = layout(rng, sizes);
+  const out = assignSwarms(current, active, 3n);
+  checkHardInvariants(out, active);
+  const homes = swarmSizes(new Map(members.get(10n)!.map((k) => [k, out.get(k)!])));
+  assert.equal(homes.get(10n), 7);
+  assert.deepEqual([...homes.values()].sort(), [6, 6, 6, 7]);
+  assert.equal(swarmSizes(out).size, 10);
+  // a current map with all 3000 nodes in one swarm: oxend leaves a swarm of hundreds, Hush fixes it
+  const huge = randomKeys(rng, 3000);
+  checkHardInvariants(assignSwarms(new Map(huge.map((k) => [k, 5n])), huge, 4n), huge);
 });
 
 // ------------------------------------------------------------------ input checks
@@ -322,6 +416,18 @@ test('assignSwarms: same inputs ⇒ same output, whatever the order of active or
   assert.deepEqual([...again], [...first]);
   assert.deepEqual([...first.keys()], [...first.keys()].sort(), 'output lists nodes by key');
   assert.notDeepEqual([...assignSwarms(assignment, joined, 1235n)], [...first], 'the seed matters');
+  // the same with the Hush split at work: 12 fresh nodes, and a hand-made swarm of 16
+  const twelve = randomKeys(rng, 12);
+  const split = assignSwarms(new Map(), twelve, 1234n);
+  assert.deepEqual([...assignSwarms(new Map(), shuffled(twelve, rng), 1234n)], [...split]);
+  assert.notDeepEqual([...assignSwarms(new Map(), twelve, 1235n)], [...split], 'the seed picks the half');
+  const big = randomKeys(rng, 16);
+  const small = randomKeys(rng, 20);
+  const hand = new Map([...big.map((k) => [k, 9n] as const), ...small.map((k, i) => [k, BigInt(i % 4)] as const)]);
+  const all = [...big, ...small];
+  const once = assignSwarms(hand, all, 77n);
+  assert.deepEqual([...assignSwarms(new Map(shuffled([...hand], rng)), shuffled(all, rng), 77n)], [...once]);
+  assert.equal(swarmSizes(once).size, 6);
 });
 
 test('assignSwarms: pure — inputs untouched; an unchanged registry moves nobody', () => {
@@ -347,8 +453,7 @@ test('assignSwarms: grow 0 → 700 in random join batches, shrink back with rand
     const oldIds = new Set(before.values());
     active = [...active, ...randomKeys(rng, 1 + rng.uniform(20))];
     assignment = assignSwarms(before, active, rng.nextU64());
-    const sizes = checkHardInvariants(assignment, active);
-    if (sizes.length > 1) assert.ok(Math.max(...sizes) <= 10, `sizes ${sizes}`);
+    checkHardInvariants(assignment, active);
     // joining never shuffles existing nodes between existing swarms: they stay or seed a new swarm
     for (const [key, id] of before) {
       const now = assignment.get(key)!;
@@ -360,8 +465,7 @@ test('assignSwarms: grow 0 → 700 in random join batches, shrink back with rand
     const leaving = 1 + rng.uniform(Math.min(20, active.length));
     for (let i = 0; i < leaving; i++) active.splice(rng.uniform(active.length), 1);
     assignment = assignSwarms(assignment, active, rng.nextU64());
-    const sizes = checkHardInvariants(assignment, active);
-    if (sizes.length > 1) assert.ok(Math.max(...sizes) <= 10, `sizes ${sizes}`);
+    checkHardInvariants(assignment, active);
     steps++;
   }
   assert.ok(steps > 60);
@@ -379,6 +483,25 @@ test('assignSwarms: joins and leaves in one call (swarms wiped out at the same t
     assignment = assignSwarms(assignment, active, rng.nextU64());
     checkHardInvariants(assignment, active);
   }
+});
+
+test('assignSwarms: a devnet walking between 5 and 30 nodes, one join or leave at a time, stays within 5–10', () => {
+  const rng = createPrng(27n);
+  let active = randomKeys(rng, 8);
+  let assignment = assignSwarms(new Map(), active, rng.nextU64());
+  let visits = 0; // steps with 11–13 nodes: one swarm under oxend's rules alone
+  for (let step = 0; step < 200; step++) {
+    const join = active.length <= 5 || (active.length < 30 && rng.uniform(2) === 0);
+    const leaver = rng.uniform(active.length);
+    active = join ? [...active, randomHex64(rng)] : active.filter((_, i) => i !== leaver);
+    assignment = assignSwarms(assignment, active, rng.nextU64());
+    const sizes = checkHardInvariants(assignment, active);
+    if (active.length >= 11 && active.length <= 13) {
+      visits++;
+      assert.ok(sizes.length >= 2, `${active.length} nodes in ${sizes.length} swarm`);
+    }
+  }
+  assert.ok(visits >= 10, `visited 11–13 nodes ${visits} times`);
 });
 
 // ------------------------------------------------------------------ account stability

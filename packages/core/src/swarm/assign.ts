@@ -1,8 +1,8 @@
 /**
  * Swarm assignment: which swarm each active service node belongs to, following oxend's rules
  * (oxen-core `src/cryptonote_core/service_node_swarm.cpp` `calc_swarm_changes`, constants from
- * `service_node_rules.h`; spec `session-network.md` §6.1). Every node and client that knows the
- * registry state and the seed computes the same result.
+ * `service_node_rules.h`; spec `session-network.md` §6.1) plus one Hush rule at the end (step 5).
+ * Every node and client that knows the registry state and the seed computes the same result.
  *
  * Steps, as in oxend: nodes that are no longer active simply disappear (their swarms shrink; a
  * swarm left with no node is gone); 0. if no swarm exists, create swarm 0; 1. assign each new node
@@ -16,10 +16,21 @@
  * threshold, so a rescue can take some nodes and then give up (the swarm is then dissolved);
  * "new swarm from excess" does nothing while any swarm is below 5.
  *
- * Resulting sizes: >= 5 whenever >= 5 nodes are active; a lone swarm holds at most 13 (it splits
- * at 14); with several swarms at most 10 after a call that only adds or only removes nodes, but a
- * call that both starves a swarm and adds many nodes can leave a swarm above 10 (new swarms are
- * not formed while the starving one is being refilled).
+ * Hush step 5 (not in oxend): while some swarm has more than MAX_SWARM_SIZE (10) nodes, split the
+ * largest one (the lowest id among equally large ones) in two: ⌊size/2⌋ of its nodes, drawn with
+ * the same seeded PRNG, move to a new swarm whose id is `newSwarmId` (midpoint of the largest ring
+ * gap, as for oxend's new swarms); the rest keep the old id. So 11 → 6+5, 12 → 6+6, 13 → 7+6.
+ * Why: our issue (and design.md) requires every swarm to hold 5–10 nodes whenever >= 5 nodes are
+ * active, and Session's own rules name 10 as the largest swarm (`MAX_SWARM_SIZE = 10` in oxend's
+ * `service_node_rules.h`, defined but never applied by its algorithm). With oxend's steps alone
+ * a lone swarm grows to 13 before "new swarm from excess" (Σ max(0, size − 5) >= 7 + 2·#swarms)
+ * splits it at 14 — a 12-node devnet is one swarm of 12 — and a call that both starves a swarm
+ * and adds many nodes can leave a swarm above 10 (no new swarm forms while the starving one is
+ * refilled); a `current` map with one huge swarm keeps a swarm far above 10. Step 5 never fires
+ * when oxend's result is already within bounds, so it changes nothing else; every size >= 11
+ * halves into two >= 5, and the step consumes PRNG draws only after oxend's steps are done.
+ *
+ * Resulting sizes: 5–10 whenever >= 5 nodes are active; with 1–4 active nodes, one swarm.
  *
  * Deterministic choices (byte-exact agreement with oxend is NOT a goal: it would need libstdc++'s
  * unstable sort tie order):
@@ -33,12 +44,16 @@
  * - Step 4 keeps dissolving only while more than one swarm exists (oxend checks this once before
  *   its loop, and with < 5 nodes left in its last swarm it would dissolve that too and fail); so
  *   with 1–4 active nodes all of them share one swarm.
+ * - Step 5 draws the moving nodes by a partial Fisher–Yates shuffle of member positions; both
+ *   halves keep their members' previous relative order.
  * - The output map lists nodes in ascending key order.
  */
 import { HushError } from '../errors.ts';
 import { createPrng, type Prng } from './prng.ts';
 
 export const MIN_SWARM_SIZE = 5;
+/** Largest swarm Hush allows (oxend's `MAX_SWARM_SIZE`, unused there); see step 5 above. */
+export const MAX_SWARM_SIZE = 10;
 export const IDEAL_SWARM_MARGIN = 2;
 export const IDEAL_SWARM_SIZE = MIN_SWARM_SIZE + IDEAL_SWARM_MARGIN;
 export const EXCESS_BASE = MIN_SWARM_SIZE;
@@ -264,6 +279,36 @@ function dissolveStarving(state: State): void {
   }
 }
 
+/**
+ * Removes ⌊n/2⌋ uniformly drawn members (partial Fisher–Yates over positions, O(n)) and returns
+ * them; both halves keep their previous relative order.
+ */
+function takeRandomHalf(members: string[], rng: Prng): string[] {
+  const positions = members.map((_, i) => i);
+  const count = Math.floor(members.length / 2);
+  for (let i = 0; i < count; i++) {
+    const j = i + rng.uniform(positions.length - i);
+    [positions[i], positions[j]] = [positions[j]!, positions[i]!];
+  }
+  const chosen = new Set(positions.slice(0, count));
+  const moved = members.filter((_, i) => chosen.has(i));
+  const kept = members.filter((_, i) => !chosen.has(i));
+  members.length = 0;
+  for (const node of kept) members.push(node);
+  return moved;
+}
+
+/** Step 5 (Hush): split the largest swarm (lowest id among equals) while it exceeds MAX_SWARM_SIZE. */
+function splitOversized(state: State): void {
+  for (;;) {
+    const largest = state.order[state.order.length - 1];
+    if (largest === undefined || largest.members.length <= MAX_SWARM_SIZE) return;
+    const victim = state.order[firstLarger(state.order, 0, largest.members.length - 1)]!;
+    const moved = mutateSwarm(state, victim, (m) => takeRandomHalf(m, state.rng));
+    addSwarm(state, { id: newSwarmId(state.ids), members: moved });
+  }
+}
+
 // ---------------------------------------------------------------- input and output
 
 function badArgument(message: string, details: Record<string, unknown>): HushError {
@@ -329,7 +374,8 @@ function toAssignment(state: State, keys: readonly string[]): Map<string, bigint
  * The new swarm of every active node, given the current assignment (`current`: node ed25519 key
  * hex → swarm id or UNASSIGNED_SWARM_ID; nodes missing from it are new), the complete list of
  * active node keys (order does not matter) and a u64 seed (oxend uses the block hash's first 8
- * bytes, little-endian). Pure: inputs are never modified.
+ * bytes, little-endian). Pure: inputs are never modified. With >= 5 active nodes every swarm of
+ * the result holds MIN_SWARM_SIZE..MAX_SWARM_SIZE (5–10) nodes; with 1–4, they share one swarm.
  *
  * Throws HUSH_ERR_BAD_ARGUMENT for a malformed or duplicate key, a bad swarm id or seed;
  * HUSH_ERR_TOO_LARGE for more than MAX_SWARM_NODES active nodes.
@@ -349,5 +395,6 @@ export function assignSwarms(
   robinHood(state);
   createSwarmsFromExcess(state);
   dissolveStarving(state);
+  splitOversized(state);
   return toAssignment(state, keys);
 }
