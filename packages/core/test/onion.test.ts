@@ -337,6 +337,9 @@ test('builder: refuses bad targets and randomness of the wrong shape', () => {
     'target',
   );
   throwsCode(() => buildOnionRequest({ ...base, encType: 'aes-cbc' as never }), 'HUSH_ERR_BAD_ONION_LAYER', 'encType');
+  throwsCode(() => buildOnionRequest({ ...base, random: { ...base.random, ephemeralSecrets: undefined as never } }), 'HUSH_ERR_BAD_ARGUMENT', 'random.ephemeralSecrets');
+  throwsCode(() => buildOnionRequest({ ...base, random: undefined as never }), 'HUSH_ERR_BAD_ARGUMENT', 'random');
+  throwsCode(() => buildOnionRequest({ ...base, hops: [undefined as never] }), 'HUSH_ERR_BAD_ARGUMENT', 'hops[0]');
   const withHop = parseLayer(buildOnionRequest({ ...base, hopNo: 7 }).wire);
   assert.equal(withHop.json['hop_no'], 7);
   assert.deepEqual(Object.keys(parseLayer(buildOnionRequest(base).wire).json), ['ephemeral_key', 'enc_type']);

@@ -13,12 +13,22 @@ import { HushError } from '../errors.ts';
 
 await sumo.ready;
 
+/**
+ * A fresh output buffer. Every caller hands the whole of it to a libsodium function that writes
+ * every byte or fails (throws, or returns false and the buffer is dropped), so it is not
+ * zero-filled. It is not carved from Node's shared Buffer pool either: a key or plaintext in the
+ * pool would be readable through the `.buffer` of any other pooled Buffer.
+ */
 function out(n: number): Buffer {
-  return Buffer.alloc(n);
+  return Buffer.allocUnsafeSlow(n);
 }
 
+/**
+ * sodium-native (v5) reads any typed array, Buffer or not (its typings still say Buffer): inputs
+ * go to it as they are, without a Buffer wrapper per argument.
+ */
 function buf(u: Uint8Array): Buffer {
-  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+  return u as Buffer;
 }
 
 export interface SignKeyPair {
@@ -192,7 +202,12 @@ export function xchachaDecrypt(ciphertext: Uint8Array, nonce24: Uint8Array, key3
 /** AES-256-GCM, 12-byte IV, 16-byte tag appended, no AAD. */
 export function aesGcmEncrypt(message: Uint8Array, iv12: Uint8Array, key32: Uint8Array): Uint8Array {
   const c = createCipheriv('aes-256-gcm', key32, iv12);
-  const body = Buffer.concat([c.update(message), c.final(), c.getAuthTag()]);
+  const head = c.update(message);
+  const tail = c.final();
+  const body = out(head.length + tail.length + 16); // not Buffer.concat: that writes into the shared pool
+  body.set(head);
+  body.set(tail, head.length);
+  body.set(c.getAuthTag(), head.length + tail.length);
   return body;
 }
 
@@ -204,7 +219,13 @@ export function aesGcmDecrypt(ciphertextAndTag: Uint8Array, iv12: Uint8Array, ke
   try {
     const d = createDecipheriv('aes-256-gcm', key32, iv12);
     d.setAuthTag(tag);
-    return Buffer.concat([d.update(ct), d.final()]);
+    const head = d.update(ct); // a Buffer of its own (not from the shared pool, unlike Buffer.concat)
+    const tail = d.final(); // throws when the tag does not verify; empty for GCM
+    if (tail.length === 0) return head;
+    const m = out(head.length + tail.length);
+    m.set(head);
+    m.set(tail, head.length);
+    return m;
   } catch {
     return null;
   }
@@ -233,4 +254,11 @@ export function ed25519PointAdd(p: Uint8Array, q: Uint8Array): Uint8Array {
     throw new HushError('HUSH_ERR_BAD_KEY', 'Ed25519 point addition failed (invalid point)', { cause });
   }
   return r;
+}
+
+/** BLAKE2b (unkeyed) of the concatenation of `parts`, hashed part by part without joining them. */
+export function blake2bParts(outLen: number, parts: readonly Uint8Array[]): Uint8Array {
+  const h = out(outLen);
+  sodium.crypto_generichash_batch(h, parts as Buffer[]);
+  return h;
 }

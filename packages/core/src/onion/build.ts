@@ -58,15 +58,44 @@ export interface BuiltOnionRequest {
   readonly encType: OnionEncType;
 }
 
+function badArgument(field: string, message: string): HushError {
+  return new HushError('HUSH_ERR_BAD_ARGUMENT', `${field}: ${message}`, { details: { field } });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function checkArray(value: unknown, field: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw badArgument(field, 'expected an array');
+  return value;
+}
+
+/** The shapes a JavaScript caller can get wrong before any byte is looked at. */
+function checkShape(params: BuildOnionRequestParams): void {
+  const hops = checkArray(params.hops, 'hops');
+  if (hops.length > MAX_ONION_HOPS) throw badArgument('hops', `at most ${MAX_ONION_HOPS}`);
+  for (let i = 0; i < hops.length; i++) {
+    if (!isObject(hops[i])) throw badArgument(`hops[${i}]`, 'expected an object');
+  }
+  const dest: unknown = params.destination;
+  if (!isObject(dest)) throw badArgument('destination', 'expected an object');
+  if (dest['type'] !== 'snode' && dest['type'] !== 'server') throw badArgument('destination.type', 'expected "snode" or "server"');
+  if (!isObject(params.random)) throw badArgument('random', 'expected an object');
+}
+
 function checkRandom(random: OnionRandomness, layers: number, nonceLength: number): void {
-  const { ephemeralSecrets, nonces } = random;
+  const ephemeralSecrets = checkArray(random.ephemeralSecrets, 'random.ephemeralSecrets');
+  const nonces = checkArray(random.nonces, 'random.nonces');
   if (ephemeralSecrets.length !== layers || nonces.length !== layers) {
     throw new HushError('HUSH_ERR_BAD_ARGUMENT', `random: need ${layers} ephemeral secrets and ${layers} nonces`, {
       details: { field: 'random', expected: layers, secrets: ephemeralSecrets.length, nonces: nonces.length },
     });
   }
-  ephemeralSecrets.forEach((s, i) => assertBytes(s, `random.ephemeralSecrets[${i}]`, 32));
-  nonces.forEach((n, i) => assertBytes(n, `random.nonces[${i}]`, nonceLength));
+  for (let i = 0; i < layers; i++) {
+    assertBytes(ephemeralSecrets[i], `random.ephemeralSecrets[${i}]`, 32);
+    assertBytes(nonces[i], `random.nonces[${i}]`, nonceLength);
+  }
 }
 
 /** Encrypts one layer to `nodeX25519` with ephemeral secret `secret`; returns the blob and A. */
@@ -83,9 +112,10 @@ function destinationRoute(dest: OnionDestination, ephemeralHex: string, encType:
 }
 
 export function buildOnionRequest(params: BuildOnionRequestParams): BuiltOnionRequest {
-  const { hops, destination: dest, payload, random } = params;
+  if (!isObject(params)) throw badArgument('params', 'expected an object');
   const encType = parseEncType(params.encType, 'encType');
-  if (hops.length > MAX_ONION_HOPS) throw new HushError('HUSH_ERR_BAD_ARGUMENT', `hops: at most ${MAX_ONION_HOPS}`, { details: { field: 'hops' } });
+  checkShape(params);
+  const { hops, destination: dest, payload, random } = params;
   assertBytes(payload, 'payload');
   assertBytes(dest.x25519, 'destination.x25519', 32);
   checkRandom(random, hops.length + 1, encType === 'xchacha20' ? 24 : 12);

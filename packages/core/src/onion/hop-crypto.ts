@@ -6,7 +6,7 @@
  */
 import { HushError } from '../errors.ts';
 import { assertBytes, concatBytes, utf8 } from '../bytes.ts';
-import { aesGcmDecrypt, aesGcmEncrypt, blake2b, hmacSha256, x25519, x25519Base, xchachaDecrypt, xchachaEncrypt } from '../crypto/sodium.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, blake2bParts, hmacSha256, x25519, x25519Base, xchachaDecrypt, xchachaEncrypt } from '../crypto/sodium.ts';
 
 export type OnionEncType = 'xchacha20' | 'aes-gcm';
 
@@ -66,8 +66,8 @@ export function hopSharedKey(
   if (encType === 'aes-gcm') return plain(hmacSha256(GCM_SALT, shared));
   const mine = ourPublic ?? x25519Base(ourSecret);
   assertBytes(mine, 'our x25519 public key', 32);
-  const [client, node] = weAreClient ? [mine, theirPublic] : [theirPublic, mine];
-  return plain(blake2b(32, concatBytes(shared, client, node)));
+  const parts = weAreClient ? [shared, mine, theirPublic] : [shared, theirPublic, mine];
+  return plain(blake2bParts(32, parts));
 }
 
 /** Encrypts with a caller-supplied nonce/IV (randomness comes in as an argument); returns nonce || ct || tag. */

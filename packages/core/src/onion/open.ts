@@ -5,8 +5,7 @@
  * with a plain (unencrypted) 400, since no reply key is known yet.
  */
 import { HushError } from '../errors.ts';
-import { fromHex } from '../bytes.ts';
-import { parseLayer } from './layer.ts';
+import { splitLayer } from './layer.ts';
 import { hopDecryptOrThrow, hopSharedKey, parseEncType } from './hop-crypto.ts';
 import type { OnionEncType } from './hop-crypto.ts';
 import { parseKeyHex } from './route-checks.ts';
@@ -46,8 +45,9 @@ export function parseHopNo(value: unknown): number {
  * HUSH_ERR_DECRYPT_FAILED when the blob does not decrypt.
  */
 export function openOnionLayer(wire: Uint8Array, nodeX25519Secret: Uint8Array, nodeX25519Public: Uint8Array): OpenedOnionLayer {
-  const { payload, json } = parseLayer(wire);
-  const ephemeral = fromHex(parseKeyHex(json['ephemeral_key'], 'ephemeral_key'), 'ephemeral_key', 32);
+  // `payload` (a view into `wire`) and `ephemeral` are only used to decrypt, never returned: no copies.
+  const { payload, json } = splitLayer(wire);
+  const ephemeral = Buffer.from(parseKeyHex(json['ephemeral_key'], 'ephemeral_key'), 'hex');
   const encType = parseEncType(json['enc_type']);
   const hopNo = parseHopNo(json['hop_no']);
   const replyKey = hopSharedKey(encType, nodeX25519Secret, ephemeral, false, nodeX25519Public);

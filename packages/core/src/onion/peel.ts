@@ -3,11 +3,13 @@
  * layer (./open.ts), then decide from the decrypted JSON (./route.ts). Nodes that need to answer
  * stage-2 errors encrypted can call the two stages themselves; this joins them.
  */
-import { toHex } from '../bytes.ts';
-import { encodeLayer } from './layer.ts';
+import { HushError } from '../errors.ts';
+import { assertBytes, toHex } from '../bytes.ts';
+import { encodeLayer, frameLayer, splitLayer } from './layer.ts';
 import type { OnionEncType } from './hop-crypto.ts';
 import { openOnionLayer } from './open.ts';
-import { routeOnionPlaintext } from './route.ts';
+import { routeParsedLayer } from './route.ts';
+import { parseKeyHex } from './route-checks.ts';
 import type { OnionServerTarget } from './route-checks.ts';
 
 interface ReplyInfo {
@@ -32,7 +34,10 @@ export type PeeledOnionLayer =
       readonly destination: string;
       /** What the next node gets. Session nodes pass these fields over OMQ `sn.onion_request`. */
       readonly next: OnionNextHop;
-      /** The same, framed for HTTP forwarding: `LAYER(ciphertext, {ephemeral_key, enc_type, hop_no})`. */
+      /**
+       * The same, framed for HTTP forwarding: `LAYER(ciphertext, {ephemeral_key, enc_type, hop_no})`.
+       * Written over the decrypted layer, so it shares memory with `next.ciphertext`.
+       */
       readonly nextWire: Uint8Array;
     })
   | (ReplyInfo & {
@@ -52,24 +57,50 @@ export type PeeledOnionLayer =
 
 /** Frames a hop for HTTP forwarding; `openOnionLayer` at the next node reads exactly this. */
 export function encodeForwardWire(next: OnionNextHop): Uint8Array {
+  if (typeof next !== 'object' || next === null) {
+    throw new HushError('HUSH_ERR_BAD_ARGUMENT', 'next: expected an object', { details: { field: 'next' } });
+  }
+  assertBytes(next.ephemeralKey, 'next.ephemeralKey');
   return encodeLayer(next.ciphertext, { ephemeral_key: toHex(next.ephemeralKey), enc_type: next.encType, hop_no: next.hopNo });
 }
 
+/**
+ * The forward wire for a hop this module routed itself. `ephemeralHex` is the checked lower-case
+ * hex of `next.ephemeralKey`, the hop number an integer and the enc type a known name, so the
+ * JSON is ASCII, written directly (byte for byte what JSON.stringify gives).
+ *
+ * `plaintext` is the decrypted layer `[N][ciphertext]{inner json}`, owned by the caller, already
+ * parsed and not read again: its first 4 + N bytes already are the start of the forward wire
+ * `[N][ciphertext]{json}`. When the new JSON fits where the inner one was (it always does: the
+ * inner JSON holds two 64-hex keys, the new one a single key and two short fields) it is written
+ * there and the rest zeroed, so the ciphertext is not copied again; `next.ciphertext` and the
+ * result then share memory.
+ */
+function forwardWire(plaintext: Uint8Array, next: OnionNextHop, ephemeralHex: string): Uint8Array {
+  const json = `{"ephemeral_key":"${ephemeralHex}","enc_type":"${next.encType}","hop_no":${next.hopNo}}`;
+  const { ciphertext } = next;
+  const end = 4 + ciphertext.length + json.length;
+  const ownsBuffer = plaintext.byteOffset === 0 && plaintext.byteLength === plaintext.buffer.byteLength;
+  const inPlace = ownsBuffer && ciphertext.buffer === plaintext.buffer && ciphertext.byteOffset === 4;
+  if (!inPlace || end > plaintext.length) return frameLayer(ciphertext, json);
+  Buffer.from(plaintext.buffer, 0, plaintext.length).write(json, 4 + ciphertext.length, 'latin1');
+  plaintext.fill(0, end);
+  return plaintext.subarray(0, end);
+}
+
 export function peelOnionLayer(wire: Uint8Array, nodeX25519Secret: Uint8Array, nodeX25519Public: Uint8Array): PeeledOnionLayer {
-  const opened = openOnionLayer(wire, nodeX25519Secret, nodeX25519Public);
-  const reply: ReplyInfo = { replyKey: opened.replyKey, encType: opened.encType, hopNo: opened.hopNo };
-  const route = routeOnionPlaintext(opened.plaintext);
+  const { plaintext, replyKey, encType, hopNo } = openOnionLayer(wire, nodeX25519Secret, nodeX25519Public);
+  // The decrypted plaintext is ours alone: the route's payload/ciphertext can be views into it.
+  const layer = splitLayer(plaintext);
+  const route = routeParsedLayer(layer, plaintext);
   if (route.kind === 'forward') {
-    const next: OnionNextHop = {
-      ciphertext: route.ciphertext,
-      ephemeralKey: route.ephemeralKey,
-      encType: route.encType,
-      hopNo: opened.hopNo + 1,
-    };
-    return { ...reply, kind: 'forward', destination: route.destination, next, nextWire: encodeForwardWire(next) };
+    const next: OnionNextHop = { ciphertext: route.ciphertext, ephemeralKey: route.ephemeralKey, encType: route.encType, hopNo: hopNo + 1 };
+    const nextWire = forwardWire(plaintext, next, parseKeyHex(layer.json['ephemeral_key'], 'ephemeral_key'));
+    return { replyKey, encType, hopNo, kind: 'forward', destination: route.destination, next, nextWire };
   }
   if (route.kind === 'final') {
-    return { ...reply, kind: 'final', control: route.control, payload: route.payload, json: route.json, base64: route.base64 };
+    const { control, payload, json, base64 } = route;
+    return { replyKey, encType, hopNo, kind: 'final', control, payload, json, base64 };
   }
-  return { ...reply, kind: 'relay', server: route.server, url: route.url, plaintext: route.plaintext };
+  return { replyKey, encType, hopNo, kind: 'relay', server: route.server, url: route.url, plaintext: route.plaintext };
 }

@@ -22,9 +22,12 @@ function bad(field: string, message: string): HushError {
   return new HushError('HUSH_ERR_BAD_ONION_LAYER', `${field}: ${message}`, { details: { field } });
 }
 
+const LOWER_HEX_KEY_RE = /^[0-9a-f]{64}$/;
+
 /** A 32-byte key given as 64 hex characters, returned lower-case. */
 export function parseKeyHex(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.length !== 64) throw bad(field, 'expected 64 hex characters');
+  if (LOWER_HEX_KEY_RE.test(value)) return value; // already canonical
   return toHex(fromHex(value, field, 32));
 }
 

@@ -12,6 +12,7 @@
 import { HushError } from '../errors.ts';
 import { fromHex } from '../bytes.ts';
 import { parseLayer } from './layer.ts';
+import type { ParsedLayer } from './layer.ts';
 import { parseEncType } from './hop-crypto.ts';
 import type { OnionEncType } from './hop-crypto.ts';
 import { onionServerUrl, parseKeyHex, parseServerTarget } from './route-checks.ts';
@@ -50,8 +51,9 @@ function optionalBool(value: unknown, field: string, fallback: boolean): boolean
   return value;
 }
 
-export function routeOnionPlaintext(plaintext: Uint8Array): OnionRoute {
-  const { payload, json } = parseLayer(plaintext);
+/** Routes a layer already split from `plaintext` (see routeOnionPlaintext). */
+export function routeParsedLayer(layer: ParsedLayer, plaintext: Uint8Array): OnionRoute {
+  const { payload, json } = layer;
   if (Object.hasOwn(json, 'headers')) {
     return {
       kind: 'final',
@@ -61,17 +63,24 @@ export function routeOnionPlaintext(plaintext: Uint8Array): OnionRoute {
       base64: optionalBool(json['base64'], 'base64', true),
     };
   }
-  if (Object.hasOwn(json, 'host')) {
-    const server = parseServerTarget({
-      host: json['host'],
-      target: json['target'],
-      port: json['port'] === undefined ? 443 : json['port'],
-      protocol: json['protocol'] === undefined ? 'https' : json['protocol'],
-      method: 'POST', // SS always POSTs, whatever the JSON's `method` says
-    });
-    return { kind: 'relay', server, url: onionServerUrl(server), plaintext };
-  }
+  if (Object.hasOwn(json, 'host')) return relayRoute(json, plaintext);
   const destination = parseKeyHex(json['destination'], 'destination');
   const ephemeralKey = fromHex(parseKeyHex(json['ephemeral_key'], 'ephemeral_key'), 'ephemeral_key', 32);
   return { kind: 'forward', destination, ciphertext: payload, ephemeralKey, encType: parseEncType(json['enc_type']) };
+}
+
+function relayRoute(json: Record<string, unknown>, plaintext: Uint8Array): OnionRoute {
+  const server = parseServerTarget({
+    host: json['host'],
+    target: json['target'],
+    port: json['port'] === undefined ? 443 : json['port'],
+    protocol: json['protocol'] === undefined ? 'https' : json['protocol'],
+    method: 'POST', // SS always POSTs, whatever the JSON's `method` says
+  });
+  return { kind: 'relay', server, url: onionServerUrl(server), plaintext };
+}
+
+/** Decides what to do with a decrypted plaintext; `payload`/`ciphertext` in the result are copies. */
+export function routeOnionPlaintext(plaintext: Uint8Array): OnionRoute {
+  return routeParsedLayer(parseLayer(plaintext), plaintext);
 }
