@@ -34,7 +34,14 @@ export type HushErrorCode =
   | 'HUSH_ERR_STORAGE'
   | 'HUSH_ERR_BAD_CONFIG'
   | 'HUSH_ERR_TIMEOUT'
-  | 'HUSH_ERR_PROCESS_EXITED';
+  | 'HUSH_ERR_PROCESS_EXITED'
+  | 'HUSH_ERR_NETWORK'
+  | 'HUSH_ERR_ABORTED'
+  | 'HUSH_ERR_NODE_LIST'
+  | 'HUSH_ERR_NO_PATH'
+  | 'HUSH_ERR_ONION_HOP_FAILED'
+  | 'HUSH_ERR_ONION_BAD_RESPONSE'
+  | 'HUSH_ERR_WRONG_SWARM';
 
 export interface HushErrorOptions {
   /** Structured facts about the failure (field name, position, sizes...). */

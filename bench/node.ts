@@ -1,0 +1,315 @@
+/**
+ * `npm run bench -- node`: throughput of one service node process over HTTPS next to a
+ * hello-world HTTPS server (the floor) measured on the same machine in the same run; the cost of
+ * swarm fan-out (store into a swarm of 5 node processes vs one node alone); and node RSS idle and
+ * holding 100k messages. The load generator runs here with keep-alive agents, one connection per
+ * agent, each bound to its own 127.0.0.x source address (the node rate-limits per IP).
+ * Targets are measured in interleaved 1 s rounds (HUSH_BENCH_SECONDS rounds each, default 5, after a
+ * 3 s warm-up each) so that load drift on a shared machine hits all alike; the median round counts.
+ * Every loop is bounded in time and count.
+ * Prints a markdown table.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
+import { formatSwarmId, messageHash, retrieveSignedString } from '../packages/node/src/core.ts';
+import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
+import { writeIdentity, type NodeIdentity } from '../packages/node/src/identity.ts';
+import { silentLogger } from '../packages/node/src/log/logger.ts';
+import { createMessageStore } from '../packages/node/src/storage/message-store.ts';
+
+const SECONDS = Number(process.env['HUSH_BENCH_SECONDS'] ?? 5);
+const WARMUP_MS = 3000;
+const MAX_REQUESTS_PER_CONNECTION = 2_000_000;
+const MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+const root = mkdtempSync(join(tmpdir(), 'hush-bench-node-'));
+const children = new Set<ChildProcess>();
+
+// ------------------------------------------------------------------ processes
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
+}
+
+function startProcess(args: readonly string[], ready: RegExp): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}`)), 60_000);
+    let out = '';
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${args.join(' ')}`)));
+  });
+}
+
+async function stopProcess(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null || p.signalCode !== null) return;
+  await new Promise<void>((r) => {
+    p.once('exit', () => r());
+    p.kill('SIGTERM');
+    setTimeout(() => p.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m === null ? NaN : Number(m[1]) / 1024;
+}
+
+interface BenchNode {
+  readonly dir: string;
+  readonly identity: NodeIdentity;
+  readonly port: number;
+}
+
+async function makeNodes(count: number, certDir: string): Promise<BenchNode[]> {
+  const nodes: BenchNode[] = [];
+  for (let i = 0; i < count; i++) {
+    const dir = mkdtempSync(join(root, `node${i}-`));
+    const seed = new Uint8Array(32).fill(i + 1);
+    const identity = writeIdentity(dir, seed);
+    for (const f of [TLS_KEY_FILE, TLS_CERT_FILE]) copyFileSync(join(certDir, f), join(dir, f));
+    nodes.push({ dir, identity, port: await freePort() });
+  }
+  return nodes;
+}
+
+function startNodes(nodes: readonly BenchNode[]): Promise<ChildProcess[]> {
+  const devnet = join(root, `devnet-${nodes.length}-${nodes[0]!.port}.json`);
+  const list = nodes.map((n) => ({ pubkey_ed25519: n.identity.ed25519Hex, pubkey_x25519: n.identity.x25519Hex, ip: '127.0.0.1', port: n.port, swarm_id: formatSwarmId(0n) }));
+  writeFileSync(devnet, JSON.stringify({ nodes: list }));
+  return Promise.all(
+    nodes.map((n) => startProcess(['--import', 'tsx', MAIN, '--data-dir', n.dir, '--port', String(n.port), '--devnet', devnet, '--log-level', 'error'], /"listening"/)),
+  );
+}
+
+const HELLO = `
+import { createServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }); res.end('hello'); });
+});
+s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('hello listening\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+// ------------------------------------------------------------------ load generator
+
+interface Round {
+  readonly rps: number;
+  readonly errors: number;
+}
+
+interface Target {
+  readonly name: string;
+  readonly port: number;
+  readonly body: () => Buffer;
+  readonly agents: Agent[];
+  readonly rounds: Round[];
+}
+
+function post(agent: Agent, port: number, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+/** A load target: `connections` keep-alive agents of one socket each, from 127.0.0.(2+i). */
+function target(name: string, port: number, connections: number, body: () => Buffer): Target {
+  const agents = Array.from(
+    { length: connections },
+    (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }),
+  );
+  return { name, port, body, agents, rounds: [] };
+}
+
+/** Every connection loops for `ms`; counts 200s and others. Bounded in time and count. */
+async function round(t: Target, ms: number): Promise<Round> {
+  const end = Date.now() + ms;
+  let ok = 0;
+  let errors = 0;
+  await Promise.all(
+    t.agents.map(async (agent) => {
+      for (let n = 0; n < MAX_REQUESTS_PER_CONNECTION && Date.now() < end; n++) {
+        const status = await post(agent, t.port, t.body());
+        if (Date.now() > end) break;
+        if (status === 200) ok++;
+        else errors++;
+      }
+    }),
+  );
+  return { rps: (ok * 1000) / ms, errors };
+}
+
+/**
+ * Interleaved measurement: after a warm-up round each, SECONDS rounds of 1 s per target in
+ * rotating order, so machine-load drift hits every target alike; the median round counts.
+ */
+async function compare(targets: readonly Target[]): Promise<void> {
+  for (const t of targets) await round(t, WARMUP_MS);
+  for (let r = 0; r < SECONDS; r++) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[(i + r) % targets.length]!;
+      t.rounds.push(await round(t, 1000));
+    }
+  }
+  for (const t of targets) for (const a of t.agents) a.destroy();
+}
+
+function median(t: Target): Round {
+  const sorted = [...t.rounds].sort((a, b) => a.rps - b.rps);
+  return { rps: sorted[sorted.length >> 1]?.rps ?? 0, errors: t.rounds.reduce((n, r) => n + r.errors, 0) };
+}
+
+// ------------------------------------------------------------------ requests
+
+const user = signSeedKeypair(new Uint8Array(32).fill(0x77));
+const sessionId = '05' + toHex(edPkToCurve(user.publicKey));
+let counter = 0;
+
+function storeBody(): Buffer {
+  const data = Buffer.alloc(1024, 0x61);
+  data.writeUInt32BE(counter++, 0);
+  return Buffer.from(JSON.stringify({ method: 'store', params: { pubkey: sessionId, namespace: 0, timestamp: Date.now(), ttl: 3_600_000, data: data.toString('base64') } }));
+}
+
+function retrieveBodyFactory(): () => Buffer {
+  let built = 0;
+  let body = Buffer.alloc(0);
+  return () => {
+    const now = Date.now();
+    if (now - built > 20_000) {
+      const signature = toBase64(signDetached(retrieveSignedString({ namespace: 0, timestamp: now }), user.secretKey));
+      body = Buffer.from(JSON.stringify({ method: 'retrieve', params: { pubkey: sessionId, pubkey_ed25519: toHex(user.publicKey), namespace: 0, timestamp: now, signature, max_count: 1 } }));
+      built = now;
+    }
+    return body;
+  };
+}
+
+const helloBody = (): Buffer => Buffer.from('{"method":"info","params":{}}');
+
+// ------------------------------------------------------------------ scenario
+
+async function fill(dir: string, total: number): Promise<void> {
+  const store = createMessageStore({ dataDir: dir, logger: silentLogger() });
+  await store.start();
+  const owner = Buffer.from(sessionId, 'hex');
+  const now = Date.now();
+  for (let done = 0; done < total; ) {
+    const n = Math.min(5000, total - done);
+    const msgs = Array.from({ length: n }, (_, i) => {
+      const data = Buffer.alloc(1024, 0x62);
+      data.writeUInt32BE(done + i, 0);
+      return { owner, namespace: 0, hash: messageHash(owner, 0, data), timestamp: now, expiry: now + 3_600_000, data };
+    });
+    await store.write({ op: 'bulkStore', msgs });
+    done += n;
+  }
+  await store.stop();
+}
+
+async function main(): Promise<string> {
+  const certDir = mkdtempSync(join(root, 'cert-'));
+  await loadOrCreateTlsMaterial(certDir);
+  const [single] = await makeNodes(1, certDir);
+  const helloPort = await freePort();
+  const hello = spawnHello(certDir, helloPort);
+  await hello.ready;
+  let [nodeProc] = await startNodes([single!]);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssIdle = rssMiB(nodeProc!.pid!);
+
+  const rows: string[][] = [];
+  const fmt = (r: Round): string => `${r.rps.toFixed(0)}${r.errors > 0 ? ` (${r.errors} non-200)` : ''}`;
+  for (const c of [32, 64]) {
+    const ts = [target('floor', helloPort, c, helloBody), target('store', single!.port, c, storeBody), target('retrieve', single!.port, c, retrieveBodyFactory())];
+    await compare(ts);
+    const [floor, store, retrieve] = ts.map(median) as [Round, Round, Round];
+    rows.push([`hello-world HTTPS (floor), ${c} conns`, fmt(floor), '1.00', '']);
+    rows.push([`store 1 KB ns 0, ${c} conns`, fmt(store), (store.rps / floor.rps).toFixed(2), '≥ 0.5']);
+    rows.push([`signed retrieve, ${c} conns`, fmt(retrieve), (retrieve.rps / floor.rps).toFixed(2), '≥ 0.5']);
+  }
+  await stopProcess(hello.proc);
+
+  const swarm = await makeNodes(5, certDir);
+  const swarmProcs = await startNodes(swarm);
+  const fan = [target('alone', single!.port, 32, storeBody), target('swarm', swarm[0]!.port, 32, storeBody)];
+  await compare(fan);
+  const [alone, inSwarm] = fan.map(median) as [Round, Round];
+  rows.push(['store alone (same rounds as below), 32 conns', fmt(alone), '', '']);
+  rows.push(['store into a swarm of 5 (fan-out), 32 conns', fmt(inSwarm), `${(inSwarm.rps / alone.rps).toFixed(2)} of alone`, '']);
+  await Promise.all(swarmProcs.map(stopProcess));
+  await stopProcess(nodeProc!);
+
+  await fill(single!.dir, 100_000);
+  [nodeProc] = await startNodes([single!]);
+  await round(target('retrieve', single!.port, 8, retrieveBodyFactory()), 1000);
+  const rssFull = rssMiB(nodeProc!.pid!);
+  await stopProcess(nodeProc!);
+  rows.push(['node RSS idle (MiB)', rssIdle.toFixed(0), '', '']);
+  rows.push(['node RSS holding 100k messages (MiB)', rssFull.toFixed(0), '', '']);
+
+  const table = ['| measure | req/s or value | ratio | target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return (
+    `${table}\n\nMedian of ${SECONDS} interleaved 1 s rounds per target (after a ${WARMUP_MS / 1000} s warm-up each); ` +
+    `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}. Load generator in the bench process, ` +
+    `each connection from its own 127.0.0.x; the swarm's 5 node processes share these CPUs and one disk (5 fsyncs per store).\n`
+  );
+}
+
+function spawnHello(certDir: string, port: number): { proc: ChildProcess; ready: Promise<void> } {
+  const proc = spawn(process.execPath, ['--input-type=module', '-e', HELLO], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, KEY: join(certDir, TLS_KEY_FILE), CERT: join(certDir, TLS_CERT_FILE), PORT: String(port) },
+  });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  const ready = new Promise<void>((resolve, reject) => {
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => d.includes('hello listening') && resolve());
+    proc.once('exit', (code) => reject(new Error(`hello server exited ${code}`)));
+  });
+  return { proc, ready };
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    for (const p of children) p.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+try {
+  process.stdout.write(await main());
+} finally {
+  for (const p of children) p.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+}

@@ -1,0 +1,70 @@
+/**
+ * Request signature verification (session-network.md §3.15; SS request_handler.cpp
+ * verify_signature, crypto/subaccount.cpp):
+ * 1. key: for a 05 account with `pubkey_ed25519`, that key — after checking it converts to the
+ *    account's X25519 key; otherwise the account's 32 bytes as an Ed25519 key;
+ * 2. with a subaccount: not revoked (unless the namespace is unrevocable), prefix allowed, flags
+ *    cover the required access, token signed by the step-1 key; the request is then verified with
+ *    the token's key.
+ * Returns the reason on failure, so the 401 can name the problem.
+ */
+import { bytesEqual, edPkToCurve, verifyDetached } from '../core.ts';
+import type { Account } from '../rpc/account.ts';
+import type { Auth } from '../rpc/auth-params.ts';
+
+export const ACCESS = { none: 0, read: 0x01, write: 0x02, delete: 0x04, anyPrefix: 0x08 } as const;
+
+export type VerifyResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+export interface VerifyInput {
+  readonly account: Account;
+  readonly auth: Auth;
+  /** The exact signed bytes (from core's signed-string builders). */
+  readonly message: Uint8Array;
+  /** ACCESS flags a subaccount needs for this request. */
+  readonly access: number;
+  /** Unrevocable namespaces accept revoked subaccounts. */
+  readonly skipRevokeCheck: boolean;
+  readonly isRevoked: (owner: Uint8Array, token: Uint8Array) => boolean;
+  /** Ed25519 → X25519 conversion (a cached one in the node); libsodium's by default. */
+  readonly edToCurve?: (edPk: Uint8Array) => Uint8Array;
+}
+
+const failed = (reason: string): VerifyResult => ({ ok: false, reason });
+
+function accountVerifyKey(account: Account, pkEd: Uint8Array | null, toCurve: (pk: Uint8Array) => Uint8Array): Uint8Array | string {
+  if (account.type !== 5 || pkEd === null) return account.key;
+  let x: Uint8Array;
+  try {
+    x = toCurve(pkEd);
+  } catch {
+    return 'pubkey_ed25519 is not a valid Ed25519 key';
+  }
+  return bytesEqual(x, account.key) ? pkEd : 'pubkey_ed25519 does not match the account pubkey';
+}
+
+function checkSubaccount(input: VerifyInput, key: Uint8Array): Uint8Array | string {
+  const sub = input.auth.subaccount!;
+  const token = sub.token;
+  if (!input.skipRevokeCheck && input.isRevoked(input.account.bytes, token)) return 'subaccount token has been revoked';
+  const flags = token[1]!;
+  if (token[0] !== input.account.type && (flags & ACCESS.anyPrefix) === 0) return 'subaccount token is for another network prefix';
+  if ((flags & input.access) !== input.access) return 'subaccount token lacks the required permission';
+  if (!verifyDetached(sub.signature, token, key)) return 'subaccount_sig is not a valid signature of the token by the account key';
+  return token.subarray(4);
+}
+
+export function verifyRequestSignature(input: VerifyInput): VerifyResult {
+  const key = accountVerifyKey(input.account, input.auth.pubkeyEd25519, input.edToCurve ?? edPkToCurve);
+  if (typeof key === 'string') return failed(key);
+  let signer = key;
+  if (input.auth.subaccount !== null) {
+    const subKey = checkSubaccount(input, key);
+    if (typeof subKey === 'string') return failed(subKey);
+    signer = subKey;
+  }
+  if (!verifyDetached(input.auth.signature, input.message, signer)) {
+    return failed(input.auth.subaccount !== null ? 'signature does not verify with the subaccount key' : 'signature does not verify with the account key');
+  }
+  return { ok: true };
+}

@@ -1,0 +1,122 @@
+/**
+ * Every limit, timeout and interval of the service node, in one place (design rule 5). Values that
+ * mirror Session's storage server name the upstream constant they copy (session-network.md §2–6;
+ * SS = session-storage-server 2.8.0). docs/LIMITS.md is written from this file.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+
+export const LIMITS = {
+  // ---- HTTP (SS server/https.h) ----
+  /** Largest request body accepted (SS MAX_REQUEST_BODY_SIZE); larger → 413 and the connection is closed. */
+  maxRequestBodyBytes: 10 * 1024 * 1024,
+  /** Largest body accepted on /swarm_push/v1 (contract: ≤ 9 MB per push) plus envelope slack. */
+  maxPushBodyBytes: 10 * 1024 * 1024,
+  /** Idle keep-alive connections are closed after this. */
+  keepAliveTimeoutMs: 65 * SECOND,
+  /** A request (headers + body) must arrive within this. */
+  requestTimeoutMs: 30 * SECOND,
+  /** Header block limit (Node's default is 16 KiB). */
+  maxHeaderBytes: 16 * 1024,
+
+  // ---- Per-client-IP token bucket (SS rpc/rate_limiter.h) ----
+  rateLimitBucketSize: 600,
+  rateLimitTokensPerSecond: 300,
+  /** Most client IPs tracked; when full and no bucket is idle, new IPs are limited. */
+  rateLimitMaxClients: 10_000,
+  /** Full (idle) buckets are dropped this often. */
+  rateLimitCleanIntervalMs: 10 * SECOND,
+
+  // ---- Storage RPC (SS rpc/request_handler.h, client_rpc_endpoints.h) ----
+  /** Largest `data` of a stored message, in raw bytes (SS store::MAX_MESSAGE_BODY). */
+  maxMessageBytes: 76_800,
+  /** Same in base64 characters (76,800 / 3 × 4). */
+  maxMessageBase64Chars: (76_800 / 3) * 4,
+  /** Shortest TTL (SS TTL_MINIMUM). */
+  ttlMinMs: 10 * SECOND,
+  /** Longest TTL in public-inbox namespaces (SS TTL_MAXIMUM). */
+  ttlMaxPublicMs: 14 * DAY,
+  /** Longest TTL elsewhere and cap of any `expire` (SS TTL_MAXIMUM_PRIVATE). */
+  ttlMaxPrivateMs: 30 * DAY,
+  /** Store: `timestamp` may be this far ahead, `expiry` this far behind (SS STORE_TOLERANCE). */
+  storeToleranceMs: 10 * SECOND,
+  /** Signature timestamps must be within ± this (SS SIGNATURE_TOLERANCE). */
+  signatureToleranceMs: 60 * SECOND,
+  /** delete_all / expire_all received from a swarm peer (SS SIGNATURE_TOLERANCE_FORWARDED). */
+  signatureToleranceForwardedMs: 70 * SECOND,
+  /** delete_before `before` and expire `expiry` limits (SS: 1 min). */
+  deleteBeforeFutureMs: 60 * SECOND,
+  expirePastMs: 60 * SECOND,
+  /** Retrieve page limit in (base64-accounted) bytes (SS RETRIEVE_MAX_SIZE). */
+  retrieveMaxSize: 7_800_000,
+  /** Per-message overhead counted against max_size (SS Database::DEFAULT_MSG_OVERHEAD). */
+  retrievePerMessageOverhead: 100,
+  /** When neither max_count nor max_size is given: max_size = -5 (1/5 of the max). */
+  retrieveDefaultMaxSize: -5,
+  /** Sub-requests per batch/sequence (SS BATCH_REQUEST_MAX). */
+  batchMaxSubrequests: 20,
+  /** Hashes in one delete/expire/get_expiries request (not limited upstream beyond the body size). */
+  maxHashesPerRequest: 10_000,
+  /** Tokens per revoke_subaccount (SS MAX_SUBACCOUNT_TOKENS). */
+  maxRevokeTokens: 50,
+  /** Revocations kept per account (SS revoked_autoclean trigger). */
+  maxRevokedPerAccount: 50,
+  /** Timestamps below this many ms are "seconds, not milliseconds" (SS: 1,000,000 s). */
+  minTimestampMs: 1_000_000 * SECOND,
+  /** Depth of nested ifelse requests. */
+  maxIfElseDepth: 4,
+  /** JSON nesting accepted in a request body (guards recursive walks of hostile JSON). */
+  maxJsonDepth: 64,
+
+  // ---- Storage (SS storage/database.hpp) ----
+  /** Expired rows are deleted this often (SS CLEANUP_PERIOD). */
+  sweepIntervalMs: 10 * SECOND,
+  /** Database size cap (SS SIZE_LIMIT = 3584 MiB, via max_page_count). */
+  dbSizeLimitBytes: 3584 * 1024 * 1024,
+  /** Writes arriving within this window are committed together (group commit). */
+  groupCommitWindowMs: 1,
+  /** Most writes in one group-commit transaction. */
+  groupCommitMaxBatch: 512,
+  /** Most writes waiting for a commit; beyond this, writes fail fast with 503. */
+  groupCommitMaxQueue: 50_000,
+  /** Rows read per page when scanning for swarm pushes. */
+  scanPageRows: 2_000,
+
+  // ---- Swarm membership (contract with the registry) ----
+  /** get_n_service_nodes poll period. */
+  registryPollIntervalMs: 2 * SECOND,
+  /** Announce period (registry drops nodes unheard for 20 s). */
+  announceIntervalMs: 5 * SECOND,
+  /** Timeout of one registry request. */
+  registryTimeoutMs: 5 * SECOND,
+  /** Largest registry response read. */
+  maxRegistryResponseBytes: 32 * 1024 * 1024,
+  /** Most nodes accepted from a registry or devnet file. */
+  maxNodes: 100_000,
+
+  // ---- Replication (SS request_handler.cpp distribute_command; service_node.cpp relay_messages) ----
+  /** Fan-out request timeout per peer (SS: 5 s). */
+  fanoutTimeoutMs: 5 * SECOND,
+  /** Node-to-node request timestamps must be within ± this. */
+  nodeAuthToleranceMs: 60 * SECOND,
+  /** Keep-alive sockets per peer agent. */
+  peerMaxSockets: 32,
+  /** Largest peer response read. */
+  maxPeerResponseBytes: 16 * 1024 * 1024,
+  /** Bulk push batches are cut at this many bytes of JSON (contract: ≤ 9 MB). */
+  pushBatchBytes: 8 * 1024 * 1024,
+  /** Messages in one bulk push request. */
+  pushBatchMessages: 5_000,
+  /** Timeout of one bulk push request. */
+  pushTimeoutMs: 30 * SECOND,
+  /** Attempts per bulk push batch before giving up (logged + counted). */
+  pushAttempts: 3,
+
+  // ---- Lifecycle ----
+  /** On stop, in-flight requests get this long to finish before connections are destroyed. */
+  shutdownGraceMs: 5 * SECOND,
+} as const;
+
+export type Limits = typeof LIMITS;

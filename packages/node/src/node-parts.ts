@@ -1,0 +1,95 @@
+/**
+ * Wiring helpers of the service node (kept out of service-node.ts so each stays short): the
+ * membership listener, registry sync (announcer + follower), the sweeper with its gauges, and the
+ * rate limiter's options.
+ */
+import type { NodeIdentity } from './identity.ts';
+import { LIMITS } from './limits.ts';
+import type { Logger } from './log/logger.ts';
+import type { NodeMetrics } from './metrics/node-metrics.ts';
+import type { PeerClient } from './replication/peer-client.ts';
+import type { SwarmPusher } from './replication/swarm-push.ts';
+import type { ServiceNodeOptions } from './service-node.ts';
+import type { MessageStore } from './storage/message-store.ts';
+import { createSweeper, type Sweeper } from './storage/sweeper.ts';
+import { createAnnouncer, type Announcer } from './swarm/announcer.ts';
+import type { Membership } from './swarm/membership.ts';
+import type { RegistryClient } from './swarm/registry-client.ts';
+import { createRegistryFollower, type RegistryFollower } from './swarm/registry-follower.ts';
+import type { RateLimiterOptions } from './http/rate-limiter.ts';
+
+/** On every new node list: gauges, peer agents to keep, a log line, and the swarm-change push. */
+export function watchMembership(m: Membership, peerClient: PeerClient, pusher: SwarmPusher, log: Logger, metrics: NodeMetrics): void {
+  m.onChange((prev, next) => {
+    metrics.knownNodes.set(next.nodes.length);
+    metrics.swarmPeers.set(m.peers().length);
+    peerClient.retain(new Set(next.byEd25519.keys()));
+    const mine = m.mySwarm();
+    log.info('swarm_view_changed', { height: next.height, nodes: next.nodes.length, swarms: next.swarmIds.length, my_swarm: mine === null ? null : mine.toString(16), peers: m.peers().length });
+    pusher.onChange(prev, next);
+  });
+}
+
+export interface RegistrySync {
+  readonly follower: RegistryFollower;
+  readonly announcer: Announcer;
+}
+
+/** Announces (and re-announces) the node and follows the node list; polls at once after the first announce. */
+export function startRegistrySync(
+  o: ServiceNodeOptions,
+  d: { client: RegistryClient; membership: Membership; identity: NodeIdentity; clock: () => number; log: Logger; metrics: NodeMetrics },
+  target: { publicIp: string; port: number },
+): RegistrySync {
+  const follower = createRegistryFollower({ client: d.client, membership: d.membership, intervalMs: o.pollIntervalMs ?? LIMITS.registryPollIntervalMs, logger: d.log, metrics: d.metrics });
+  let first = true;
+  const announcer = createAnnouncer({
+    client: d.client,
+    identity: d.identity,
+    clock: d.clock,
+    intervalMs: o.announceIntervalMs ?? LIMITS.announceIntervalMs,
+    logger: d.log,
+    metrics: d.metrics,
+    onAnnounced: () => {
+      if (first) void follower.pollOnce().catch(() => undefined);
+      first = false;
+    },
+  });
+  announcer.start(target);
+  follower.start();
+  return { follower, announcer };
+}
+
+/** The expiry sweeper, refreshing the storage gauges after each sweep. */
+export function startSweeper(o: ServiceNodeOptions, store: MessageStore, clock: () => number, log: Logger, metrics: NodeMetrics): Sweeper {
+  const sweeper = createSweeper({
+    store,
+    clock,
+    intervalMs: o.sweepIntervalMs ?? LIMITS.sweepIntervalMs,
+    logger: log,
+    onStats: (s) => {
+      metrics.storedMessages.set(s.messages);
+      metrics.storedBytes.set(s.bytes);
+      metrics.sweptMessages.inc({}, s.swept);
+      const c = store.commitStats();
+      metrics.commitBatches.set(c.batches);
+      metrics.commitLastBatchSize.set(c.lastBatchSize);
+    },
+  });
+  sweeper.start();
+  return sweeper;
+}
+
+export function rateLimiterOptions(o: ServiceNodeOptions): RateLimiterOptions {
+  return {
+    bucketSize: o.rateLimitBucket ?? LIMITS.rateLimitBucketSize,
+    tokensPerSecond: o.rateLimitRate ?? LIMITS.rateLimitTokensPerSecond,
+    maxClients: o.rateLimitMaxClients ?? LIMITS.rateLimitMaxClients,
+  };
+}
+
+/** The IPv4 announced to the registry: the option, else the listen host when it is one, else loopback. */
+export function publicIpFor(o: ServiceNodeOptions, host: string): string {
+  if (o.publicIp !== undefined) return o.publicIp;
+  return /^\d+\.\d+\.\d+\.\d+$/.test(host) && host !== '0.0.0.0' ? host : '127.0.0.1';
+}

@@ -1,0 +1,102 @@
+/**
+ * HTTPS client for node-to-node requests: one keep-alive `https.Agent` per peer (TLS sessions are
+ * reused: a fresh handshake per request costs ~50×), certificates not verified (nodes authenticate
+ * by the signed request headers), every request signed, bounded in time and response size.
+ */
+import { Agent, request } from 'node:https';
+import type { NodeIdentity } from '../identity.ts';
+import { LIMITS } from '../limits.ts';
+import { signNodeRequest } from './node-auth.ts';
+
+export interface PeerAddress {
+  readonly ed25519Hex: string;
+  readonly ip: string;
+  readonly port: number;
+}
+
+export interface PeerReply {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+export interface PeerClient {
+  /** Rejects on network errors and on timeout (error name "TimeoutError"). */
+  post(peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply>;
+  /** Closes the agents of peers not in `keep` (ed25519 hex). */
+  retain(keep: ReadonlySet<string>): void;
+  close(): void;
+}
+
+export interface PeerClientOptions {
+  readonly identity: NodeIdentity;
+  readonly clock: () => number;
+  readonly maxSockets?: number;
+  /** Source address for outgoing connections (loopback devnets bind each node to its own 127.0.0.x). */
+  readonly localAddress?: string;
+}
+
+function readLimited(res: import('node:http').IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) res.destroy(new Error('peer response too large'));
+      else chunks.push(c);
+    });
+    res.on('end', () => resolve(Buffer.concat(chunks, size)));
+    res.on('error', reject);
+    res.on('aborted', () => reject(new Error('peer response aborted')));
+  });
+}
+
+export function createPeerClient(options: PeerClientOptions): PeerClient {
+  const agents = new Map<string, { agent: Agent; key: string }>();
+  const agentFor = (peer: PeerAddress): Agent => {
+    const key = `${peer.ip}:${peer.port}`;
+    const existing = agents.get(peer.ed25519Hex);
+    if (existing !== undefined && existing.key === key) return existing.agent;
+    existing?.agent.destroy();
+    const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? LIMITS.peerMaxSockets, rejectUnauthorized: false });
+    agents.set(peer.ed25519Hex, { agent, key });
+    return agent;
+  };
+
+  const post = (peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply> =>
+    new Promise((resolve, reject) => {
+      const headers = { ...signNodeRequest(options.identity, body, options.clock()), 'content-type': 'application/json', 'content-length': String(body.length) };
+      const req = request(
+        {
+          host: peer.ip,
+          port: peer.port,
+          path,
+          method: 'POST',
+          agent: agentFor(peer),
+          headers,
+          signal: AbortSignal.timeout(timeoutMs),
+          ...(options.localAddress !== undefined ? { localAddress: options.localAddress } : {}),
+        },
+        (res) => {
+          readLimited(res, LIMITS.maxPeerResponseBytes).then((b) => resolve({ status: res.statusCode ?? 0, body: b }), reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  return {
+    post,
+    retain(keep) {
+      for (const [pk, a] of agents) {
+        if (!keep.has(pk)) {
+          a.agent.destroy();
+          agents.delete(pk);
+        }
+      }
+    },
+    close() {
+      for (const a of agents.values()) a.agent.destroy();
+      agents.clear();
+    },
+  };
+}
