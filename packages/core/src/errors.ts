@@ -41,7 +41,9 @@ export type HushErrorCode =
   | 'HUSH_ERR_NO_PATH'
   | 'HUSH_ERR_ONION_HOP_FAILED'
   | 'HUSH_ERR_ONION_BAD_RESPONSE'
-  | 'HUSH_ERR_WRONG_SWARM';
+  | 'HUSH_ERR_WRONG_SWARM'
+  | 'HUSH_ERR_NOT_RUNNING'
+  | 'HUSH_ERR_ALREADY_RUNNING';
 
 export interface HushErrorOptions {
   /** Structured facts about the failure (field name, position, sizes...). */

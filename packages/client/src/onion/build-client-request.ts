@@ -1,0 +1,19 @@
+/** One onion request over one path, with fresh secrets and nonces for every layer (§7.3). */
+import { buildOnionRequest, hopNonceLength, type BuiltOnionRequest, type OnionEncType } from '@hush/core';
+import type { Random } from '../runtime/random.ts';
+import type { OnionPath } from './onion-path.ts';
+import { coreDestination, type OnionTarget } from './onion-target.ts';
+
+export function buildClientRequest(random: Random, path: OnionPath, target: OnionTarget, payload: Uint8Array, encType: OnionEncType): BuiltOnionRequest {
+  const layers = path.nodes.length + 1;
+  const nonceLength = hopNonceLength(encType);
+  const ephemeralSecrets = Array.from({ length: layers }, () => random.bytes(32));
+  const nonces = Array.from({ length: layers }, () => random.bytes(nonceLength));
+  return buildOnionRequest({
+    hops: path.nodes.map((n) => ({ ed25519: n.ed25519, x25519: n.x25519Key })),
+    destination: coreDestination(target),
+    payload,
+    encType,
+    random: { ephemeralSecrets, nonces },
+  });
+}
