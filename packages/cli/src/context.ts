@@ -19,7 +19,15 @@ export interface CliIo {
   readonly cwd: string;
   /** The user's home directory (for the default data directory, ~/.hush). */
   readonly homedir: string;
+  /**
+   * For foreground commands (`hush node start`, `hush devnet up`): runs `handler` on the first
+   * SIGINT or SIGTERM and returns a function that unsubscribes. While subscribed, those signals no
+   * longer end the process at once; the command stops what it started and returns.
+   */
+  readonly onStopSignal: (handler: (signal: StopSignal) => void) => () => void;
 }
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 export interface CommandContext {
   readonly io: CliIo;

@@ -12,15 +12,16 @@ export const LOCAL_DATA_DIR_NAME = '.hush-local';
 
 export type DataDirDefault = 'home' | 'local';
 
-function expand(path: string, ctx: CommandContext): string {
+/** `path` made absolute: `~` and `~/…` mean the home directory, relative means the working directory. */
+export function expandPath(path: string, ctx: CommandContext): string {
   const p = path === '~' ? ctx.io.homedir : path.startsWith('~/') ? join(ctx.io.homedir, path.slice(2)) : path;
   return isAbsolute(p) ? resolve(p) : resolve(ctx.io.cwd, p);
 }
 
 export function resolveDataDir(ctx: CommandContext, fallback: DataDirDefault): string {
   const flag = ctx.args.values.get('data-dir');
-  if (flag !== undefined) return expand(flag, ctx);
+  if (flag !== undefined) return expandPath(flag, ctx);
   const env = ctx.io.env[DATA_DIR_ENV];
-  if (env !== undefined && env !== '') return expand(env, ctx);
+  if (env !== undefined && env !== '') return expandPath(env, ctx);
   return fallback === 'home' ? join(ctx.io.homedir, HOME_DATA_DIR_NAME) : resolve(ctx.io.cwd, LOCAL_DATA_DIR_NAME);
 }

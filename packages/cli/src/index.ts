@@ -1,5 +1,6 @@
 export { main, processIo } from './main.ts';
-export type { CliIo, CommandContext, InputStream } from './context.ts';
+export type { CliIo, CommandContext, InputStream, StopSignal } from './context.ts';
+export { processStopSignals } from './stop-signals.ts';
 export { createAccountStore, accountExistsError, noAccountError, ACCOUNT_FILE_NAME, ACCOUNT_FILE_MODE, DATA_DIR_MODE } from './account-store.ts';
 export type { AccountStore, AccountStoreOptions, LoadedAccount } from './account-store.ts';
 export { parseAccount, serializeAccount, ACCOUNT_FILE_VERSION } from './account-file.ts';

@@ -14,6 +14,7 @@ import { EXIT_OK } from './describe-error.ts';
 import { createOutput } from './output.ts';
 import type { Output } from './output.ts';
 import { knownPrefix, resolveCommand, subcommandNames } from './resolve-command.ts';
+import { processStopSignals } from './stop-signals.ts';
 import { cliVersion } from './version.ts';
 
 function usage(message: string, details: Record<string, unknown> = {}): HushError {
@@ -77,5 +78,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The real process as a CliIo. */
 export function processIo(): CliIo {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), homedir: homedir() };
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    homedir: homedir(),
+    onStopSignal: processStopSignals(),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * How results and errors reach the user. Text mode: results on stdout, errors on stderr as
  * `hush: <message> (<CODE>)`. JSON mode (`--json`): exactly one JSON object on stdout, the result
- * or `{"error": {"code", "message"}}`, and nothing on stderr except warnings.
+ * or `{"error": {"code", "message"}}`, and nothing on stderr except warnings (and, for the
+ * commands that run a service node, the node's own log lines).
  */
 import type { Writable } from 'node:stream';
 import { describeError } from './describe-error.ts';
@@ -14,6 +15,8 @@ export interface Output {
   text(text: string): void;
   /** A warning on stderr, in both modes. */
   warn(message: string): void;
+  /** A progress note for people on stderr (`hush: <message>`); nothing in JSON mode. */
+  progress(message: string): void;
   /** Prints an error and returns the exit code it deserves. `hint` is shown in text mode only. */
   error(err: unknown, hint?: string): number;
 }
@@ -31,6 +34,9 @@ export function createOutput(options: {
     result: (data, text) => line(stdout, json ? JSON.stringify(data) : text),
     text: (text) => line(stdout, text),
     warn: (message) => line(stderr, `hush: warning: ${message}`),
+    progress: (message) => {
+      if (!json) line(stderr, `hush: ${message}`);
+    },
     error(err, hint) {
       const d = describeError(err);
       if (json) {

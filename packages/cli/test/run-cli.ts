@@ -86,6 +86,7 @@ export async function runMain(argv: readonly string[], options: InProcessOptions
     env: options.env ?? {},
     cwd: options.cwd ?? '/nonexistent-cwd',
     homedir: options.homedir ?? '/nonexistent-home',
+    onStopSignal: () => () => undefined, // in-process runs never receive a stop signal
   });
   return { code, stdout: out.text(), stderr: err.text() };
 }

@@ -8,7 +8,7 @@ import { resolveCommand } from '../resolve-command.ts';
 import { textTable } from '../text-table.ts';
 
 const GLOBAL_OPTION_HELP: readonly OptionHelp[] = [
-  { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; for start ./.hush-local)' },
+  { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; start, devnet: ./.hush-local; node: the node\'s own)' },
   { spec: GLOBAL_OPTIONS[1]!, label: '--json', text: 'Print one JSON object on stdout: the result, or {"error": {"code", "message"}}' },
   { spec: GLOBAL_OPTIONS[2]!, label: '-h, --help', text: 'Show help (also: hush help <command>)' },
   { spec: GLOBAL_OPTIONS[3]!, label: '-V, --version', text: 'Show the version' },
@@ -25,11 +25,13 @@ const FOOTER = [
   '  Errors go to stderr as "hush: <message> (<CODE>)". With --json they go to stdout instead, as',
   '  {"error": {"code": "<CODE>", "message": "<message>"}}. Codes (HUSH_ERR_…) are stable; messages',
   '  are for people and may change. Besides the protocol codes: HUSH_ERR_USAGE (bad command line),',
-  '  HUSH_ERR_IO (a file could not be read or written), HUSH_ERR_CANCELLED, HUSH_ERR_INTERNAL (a bug).',
+  '  HUSH_ERR_IO (a file could not be read or written), HUSH_ERR_NOT_RUNNING (no node or devnet',
+  '  answers), HUSH_ERR_ALREADY_RUNNING, HUSH_ERR_CANCELLED, HUSH_ERR_INTERNAL (a bug).',
   '',
   'Exit status:',
-  '  0 success, 1 runtime error (e.g. no account, bad recovery phrase, file error),',
-  '  2 usage error (unknown command or option, wrong arguments), 130 cancelled at a prompt.',
+  '  0 success (also after Ctrl-C or SIGTERM stops `node start` or `devnet up`), 1 runtime error',
+  '  (e.g. no account, bad recovery phrase, file error, node not running), 2 usage error (unknown',
+  '  command or option, wrong arguments), 130 cancelled at a prompt or by a second Ctrl-C.',
 ].join('\n');
 
 function optionsTable(options: readonly OptionHelp[]): string {

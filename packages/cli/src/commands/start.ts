@@ -45,10 +45,9 @@ function nextSteps(dataDirFlag: string): string {
       [`npx hush --data-dir ${dataDirFlag} account show`, 'show this local account again'],
       ['npx hush account create', 'make your own account (kept in ~/.hush)'],
       ['npx hush account restore', 'restore an account from its recovery phrase'],
+      ['npx hush devnet up', 'run a local network of 12 service nodes (Ctrl-C stops it)'],
       ['npx hush --help', 'every command and option'],
     ]),
-    '',
-    'The local network (service nodes and messaging) is not here yet; `npm start` will run it.',
   ].join('\n');
 }
 
