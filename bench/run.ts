@@ -5,6 +5,7 @@
 const SUITES: Readonly<Record<string, string>> = {
   core: './core.ts',
   node: './node.ts',
+  onion: './onion.ts',
 };
 
 const name = process.argv.slice(2).find((a) => a !== '--');

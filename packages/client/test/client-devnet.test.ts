@@ -63,7 +63,7 @@ test('bootstraps from the registry URL, from devnet.json and from seed nodes (ox
   assert.deepEqual(swarm.members.map((m) => m.ed25519).sort(), devnet.nodes.filter((n) => BigInt(`0x${n.swarm}`) === swarm.id).map((n) => n.pubkeyEd25519).sort());
 });
 
-test('info and a store/retrieve through a 3-hop onion path', { skip: 'waiting for node /onion_req/v2' }, async () => {
+test('info and a store/retrieve through a 3-hop onion path', async () => {
   assert.ok(devnet);
   const rec = recording();
   const client = await started(devnet.registry, rec.transport);

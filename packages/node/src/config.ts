@@ -15,11 +15,16 @@
  *   rateLimitBucket, rateLimitRate, rateLimitMaxClients   per-IP token bucket (600, 300/s, 10000)
  *   pollIntervalMs, announceIntervalMs, sweepIntervalMs, groupCommitMs, fanoutTimeoutMs
  *   outgoingAddress         source address for connections to peers
+ *   onionRelayHosts = []    servers this node relays onion requests to: `host:port` entries (file:
+ *                           a JSON array; flag: comma-separated); empty = relay to none
+ *   onionForwardTimeoutMs, onionRelayTimeoutMs   onion hop timeouts (30 s, 25 s)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HushError } from './core.ts';
+import { LIMITS } from './limits.ts';
 import { isLogLevel, type LogLevel } from './log/logger.ts';
+import { parseRelayHost } from './onion/relay-allowlist.ts';
 
 export interface NodeConfig {
   readonly dataDir: string;
@@ -41,9 +46,12 @@ export interface NodeConfig {
   readonly groupCommitMs?: number;
   readonly fanoutTimeoutMs?: number;
   readonly outgoingAddress?: string;
+  readonly onionRelayHosts?: readonly string[];
+  readonly onionForwardTimeoutMs?: number;
+  readonly onionRelayTimeoutMs?: number;
 }
 
-type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'ipv4' | 'url' | 'level';
+type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'ipv4' | 'url' | 'level' | 'hostports';
 
 const KEYS: Readonly<Record<string, Kind>> = {
   dataDir: 'path',
@@ -65,6 +73,9 @@ const KEYS: Readonly<Record<string, Kind>> = {
   groupCommitMs: 'ms',
   fanoutTimeoutMs: 'ms',
   outgoingAddress: 'ipv4',
+  onionRelayHosts: 'hostports',
+  onionForwardTimeoutMs: 'ms',
+  onionRelayTimeoutMs: 'ms',
 };
 
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -79,7 +90,19 @@ function toInt(name: string, v: unknown, min: number, max: number): number {
   return n;
 }
 
+/** `host:port` entries: a JSON array of strings, or one comma-separated string (flags). */
+function toHostPorts(name: string, v: unknown): string[] {
+  const list = typeof v === 'string' ? v.split(',').filter((e) => e.trim() !== '') : v;
+  if (!Array.isArray(list) || list.length > LIMITS.onionRelayMaxHosts) throw bad(name, `expected a list of at most ${LIMITS.onionRelayMaxHosts} host:port entries`);
+  return list.map((e: unknown, i) => {
+    const parsed = typeof e === 'string' ? parseRelayHost(e) : null;
+    if (parsed === null) throw bad(`${name}[${i}]`, 'expected host:port with a port in 1..65535');
+    return parsed;
+  });
+}
+
 function checkValue(name: string, kind: Kind, v: unknown, baseDir: string): unknown {
+  if (kind === 'hostports') return toHostPorts(name, v);
   if (kind === 'port') return toInt(name, v, 0, 65535);
   if (kind === 'ms') return toInt(name, v, 0, 3_600_000);
   if (kind === 'count') return toInt(name, v, 1, 10_000_000);

@@ -55,5 +55,22 @@ export {
   expireResultSignedString,
   revokeSubaccountResultSignedString,
   unrevokeSubaccountResultSignedString,
+  peelOnionLayer,
+  openOnionLayer,
+  parseLayer,
+  encryptOnionResponse,
+  encodeV3ResponsePlaintext,
+  hopNonceLength,
+  MAX_ONION_HOPS,
 } from '@hush/core';
-export type { HushErrorCode, Ed25519PublicKey, Ed25519SecretKey, X25519PublicKey, X25519SecretKey } from '@hush/core';
+export type {
+  HushErrorCode,
+  Ed25519PublicKey,
+  Ed25519SecretKey,
+  X25519PublicKey,
+  X25519SecretKey,
+  OnionEncType,
+  PeeledOnionLayer,
+  OpenedOnionLayer,
+  OnionServerTarget,
+} from '@hush/core';

@@ -27,3 +27,8 @@ export type { RpcResponse, Json, JsonObject } from './rpc/response.ts';
 export { STORAGE_SERVER_VERSION } from './rpc/info.ts';
 export { toBase32z } from './rpc/base32z.ts';
 export type { NodeStatus } from './status.ts';
+export { createOnionHandler } from './onion/onion-handler.ts';
+export type { OnionHandler, OnionHandlerOptions } from './onion/onion-handler.ts';
+export type { OnionHopRecord, OnionHopObserver, OnionOutcome } from './onion/hop-record.ts';
+export type { OnionReply } from './onion/onion-reply.ts';
+export { parseRelayHost } from './onion/relay-allowlist.ts';

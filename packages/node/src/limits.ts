@@ -114,6 +114,18 @@ export const LIMITS = {
   /** Attempts per bulk push batch before giving up (logged + counted). */
   pushAttempts: 3,
 
+  // ---- Onion requests (SS request_handler.cpp process_onion_req, omq.cpp) ----
+  /** Forwarding a layer to the next node: no answer within this → 504 "Request time out" (SS: 30 s OMQ request). */
+  onionForwardTimeoutMs: 30 * SECOND,
+  /** Relaying to an allow-listed HTTP server (SS ONION_URL_TIMEOUT): → 504. */
+  onionRelayTimeoutMs: 25 * SECOND,
+  /** Largest server response relayed back (a 10 MB file download plus framing and encryption). */
+  onionRelayMaxResponseBytes: 16 * 1024 * 1024,
+  /** Keep-alive sockets per relay server (per protocol). */
+  onionRelayMaxSockets: 32,
+  /** Entries in the relay allowlist (`onionRelayHosts`). */
+  onionRelayMaxHosts: 256,
+
   // ---- Lifecycle ----
   /** On stop, in-flight requests get this long to finish before connections are destroyed. */
   shutdownGraceMs: 5 * SECOND,

@@ -1,7 +1,7 @@
 /**
  * Wiring helpers of the service node (kept out of service-node.ts so each stays short): the
- * membership listener, registry sync (announcer + follower), the sweeper with its gauges, and the
- * rate limiter's options.
+ * membership listener, registry sync (announcer + follower), the sweeper with its gauges, the
+ * rate limiter's options, and the onion hop with its server relay.
  */
 import type { NodeIdentity } from './identity.ts';
 import { LIMITS } from './limits.ts';
@@ -17,6 +17,11 @@ import type { Membership } from './swarm/membership.ts';
 import type { RegistryClient } from './swarm/registry-client.ts';
 import { createRegistryFollower, type RegistryFollower } from './swarm/registry-follower.ts';
 import type { RateLimiterOptions } from './http/rate-limiter.ts';
+import type { OnionHopObserver } from './onion/hop-record.ts';
+import { createOnionHandler, type OnionHandler } from './onion/onion-handler.ts';
+import { createRelayAllowlist } from './onion/relay-allowlist.ts';
+import { createServerRelay, type ServerRelay } from './onion/server-relay.ts';
+import type { RpcContext } from './rpc/context.ts';
 
 /** On every new node list: gauges, peer agents to keep, a log line, and the swarm-change push. */
 export function watchMembership(m: Membership, peerClient: PeerClient, pusher: SwarmPusher, log: Logger, metrics: NodeMetrics): void {
@@ -92,4 +97,37 @@ export function rateLimiterOptions(o: ServiceNodeOptions): RateLimiterOptions {
 export function publicIpFor(o: ServiceNodeOptions, host: string): string {
   if (o.publicIp !== undefined) return o.publicIp;
   return /^\d+\.\d+\.\d+\.\d+$/.test(host) && host !== '0.0.0.0' ? host : '127.0.0.1';
+}
+
+export interface OnionHopParts {
+  readonly identity: NodeIdentity;
+  readonly ctx: RpcContext;
+  readonly membership: Membership;
+  readonly peers: PeerClient;
+  readonly metrics: NodeMetrics;
+  readonly log: Logger;
+  readonly observer?: OnionHopObserver;
+}
+
+/** The /onion_req/v2 handler: next hops from the current node list, the relay from the options. */
+export function createOnionHop(o: ServiceNodeOptions, d: OnionHopParts): { onion: OnionHandler; relay: ServerRelay } {
+  const relay = createServerRelay({
+    timeoutMs: o.onionRelayTimeoutMs ?? LIMITS.onionRelayTimeoutMs,
+    maxResponseBytes: LIMITS.onionRelayMaxResponseBytes,
+    maxSockets: LIMITS.onionRelayMaxSockets,
+    ...(o.outgoingAddress === undefined ? {} : { localAddress: o.outgoingAddress }),
+  });
+  const onion = createOnionHandler({
+    identity: d.identity,
+    ctx: d.ctx,
+    findNode: (pk) => d.membership.view()?.byEd25519.get(pk),
+    peers: d.peers,
+    relay,
+    relayAllowed: createRelayAllowlist(o.onionRelayHosts ?? []),
+    forwardTimeoutMs: o.onionForwardTimeoutMs ?? LIMITS.onionForwardTimeoutMs,
+    metrics: d.metrics,
+    logger: d.log,
+    ...(d.observer === undefined ? {} : { observer: d.observer }),
+  });
+  return { onion, relay };
 }

@@ -5,9 +5,10 @@
  *   const node = createServiceNode({ dataDir, port: 0, devnet: 'devnet.json' });
  *   await node.start(); … node.address, node.pubkeys … await node.stop();
  *
- * Components (logger, clock, store, peer client) may be injected; tests inject a skewed clock.
- * Stop order: registry sync, HTTPS (in-flight requests finish), pushes, sweeper, storage (queued
- * commits flushed, database closed), peer connections, metrics port.
+ * Components (logger, clock, store, peer client) may be injected; tests inject a skewed clock, a
+ * given identity (onion vectors with fixed X25519 keys) or an onion-hop observer (privacy tests).
+ * Stop order: registry sync, HTTPS (in-flight requests finish), pushes, sweeper, onion relay
+ * connections, storage (queued commits flushed, database closed), peer connections, metrics port.
  */
 import { mkdirSync } from 'node:fs';
 import { createEdToCurveCache } from './auth/curve-cache.ts';
@@ -21,7 +22,8 @@ import { LIMITS } from './limits.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { createNodeMetrics, type NodeMetrics } from './metrics/node-metrics.ts';
 import { createMetricsServer } from './metrics/server.ts';
-import { publicIpFor, rateLimiterOptions, startRegistrySync, startSweeper, watchMembership } from './node-parts.ts';
+import type { OnionHopObserver } from './onion/hop-record.ts';
+import { createOnionHop, publicIpFor, rateLimiterOptions, startRegistrySync, startSweeper, watchMembership } from './node-parts.ts';
 import { createFanout } from './replication/fanout.ts';
 import { createPeerClient, type PeerClient } from './replication/peer-client.ts';
 import { createPushReceiver } from './replication/push-receiver.ts';
@@ -43,6 +45,10 @@ export interface ServiceNodeComponents {
   readonly clock?: () => number;
   readonly store?: MessageStore;
   readonly peerClient?: PeerClient;
+  /** Tests and tools: this identity instead of `<dataDir>/identity.json` (nothing is written). */
+  readonly identity?: NodeIdentity;
+  /** Tests and tools: called with what each onion hop saw (see onion/hop-record.ts). */
+  readonly onOnionHop?: OnionHopObserver;
 }
 
 type Address = { readonly host: string; readonly port: number };
@@ -122,7 +128,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
 
   async function startIn(cleanup: ReturnType<typeof cleanupStack>): Promise<Running> {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const { identity, created } = loadOrCreateIdentity(options.dataDir);
+    const { identity, created } = components.identity === undefined ? loadOrCreateIdentity(options.dataDir) : { identity: components.identity, created: false };
     const log = logger.child({ node: identity.ed25519Hex.slice(0, 12) });
     if (created) log.info('identity_created', { pubkey_ed25519: identity.ed25519Hex });
     const tls = await loadOrCreateTlsMaterial(options.dataDir, clock());
@@ -141,7 +147,9 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     if (options.devnet !== undefined) m.update(loadStaticView(options.devnet));
     const rateLimiter = createRateLimiter(rateLimiterOptions(options));
     const receivePush = createPushReceiver({ store, clock, logger: log, metrics });
-    const router = createRouter({ ctx, identity, rateLimiter, notReadyReason: () => m.notReadyReason(), isKnownNode: (pk) => m.isKnownNode(pk), receivePush, metrics, logger: log, clock });
+    const { onion, relay } = createOnionHop(options, { identity, ctx, membership: m, peers, metrics, log, ...(components.onOnionHop === undefined ? {} : { observer: components.onOnionHop }) });
+    cleanup.push(() => relay.close());
+    const router = createRouter({ ctx, identity, rateLimiter, notReadyReason: () => m.notReadyReason(), isKnownNode: (pk) => m.isKnownNode(pk), receivePush, onion, metrics, logger: log, clock });
     const http = createHttpsServer(tls, router, log);
     const host = options.host ?? '127.0.0.1';
     const address = await http.listen(host, options.port ?? 22021);

@@ -26,3 +26,11 @@ export function send(res: ServerResponse, r: RpcResponse, close = false): void {
 export function sendText(res: ServerResponse, status: number, text: string, close = false): void {
   send(res, { status, body: text }, close);
 }
+
+/** Raw bytes (or text) with the given content type: onion replies relayed or encrypted as they are. */
+export function sendBytes(res: ServerResponse, status: number, body: Uint8Array | string, contentType: string): void {
+  if (res.headersSent || res.writableEnded) return;
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  res.writeHead(status, { Server: SERVER_HEADER, 'Content-Type': contentType, 'Content-Length': length });
+  res.end(body);
+}

@@ -1,6 +1,7 @@
 /**
  * The node's HTTPS routes (session-network.md §2.1; SS server/https.cpp):
  *   POST /storage_rpc/v1  client storage RPC (ready check, IPv4 only, per-IP rate limit, 10 MiB)
+ *   POST /onion_req/v2    onion hop (ready check, 10 MiB, not rate limited: SS does not)
  *   POST /swarm_rpc/v1    forwarded recursive requests from swarm peers (node-signed)
  *   POST /swarm_push/v1   bulk pushes on swarm changes (node-signed)
  *   POST /ping_test/v1    reachability: 200 with X-Oxen-Snode-Pubkey
@@ -19,8 +20,9 @@ import { processRequest, type Origin } from '../rpc/dispatch.ts';
 import { STATUS_TEXT, type RpcResponse } from '../rpc/response.ts';
 import { BodyError, readBody } from './body-reader.ts';
 import { clientIpv4 } from './client-ip.ts';
+import type { OnionHandler } from '../onion/onion-handler.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { send, sendText } from './respond.ts';
+import { send, sendBytes, sendText } from './respond.ts';
 
 export interface RouteDeps {
   readonly ctx: RpcContext;
@@ -29,6 +31,7 @@ export interface RouteDeps {
   readonly notReadyReason: () => string | null;
   readonly isKnownNode: (ed25519Hex: string) => boolean;
   readonly receivePush: (body: string, sender: string) => Promise<RpcResponse>;
+  readonly onion: OnionHandler;
   readonly metrics: NodeMetrics;
   readonly logger: Logger;
   readonly clock: () => number;
@@ -88,6 +91,14 @@ async function storageRpc(deps: RouteDeps, req: IncomingMessage, res: ServerResp
   if (buf !== null) await runRpc(deps, res, buf.toString('utf8'), 'client');
 }
 
+async function onionRoute(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (notReady(deps, req, res)) return deps.metrics.onionRequests.inc({ outcome: 'not_ready' });
+  const buf = await body(req, res, LIMITS.maxRequestBodyBytes);
+  if (buf === null) return deps.metrics.onionRequests.inc({ outcome: 'bad_body' });
+  const reply = await deps.onion.handle(buf, req.socket.remoteAddress ?? null);
+  sendBytes(res, reply.status, reply.body, reply.contentType);
+}
+
 /** Node-signed routes: authenticate the sender before doing anything with the body. */
 async function nodeRoute(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, push: boolean): Promise<void> {
   const buf = await body(req, res, push ? LIMITS.maxPushBodyBytes : LIMITS.maxRequestBodyBytes);
@@ -109,6 +120,8 @@ export function createRouter(deps: RouteDeps): (req: IncomingMessage, res: Serve
     switch (route) {
       case 'POST /storage_rpc/v1':
         return storageRpc(deps, req, res);
+      case 'POST /onion_req/v2':
+        return onionRoute(deps, req, res);
       case 'POST /swarm_rpc/v1':
         return nodeRoute(deps, req, res, false);
       case 'POST /swarm_push/v1':

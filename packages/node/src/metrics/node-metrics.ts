@@ -1,5 +1,8 @@
 /** The node's metric families (names are part of the operator interface; see docs). */
-import { createMetricsRegistry, type Counter, type Gauge, type MetricsRegistry } from './registry.ts';
+import { createMetricsRegistry, type Counter, type Gauge, type Histogram, type MetricsRegistry } from './registry.ts';
+
+/** Onion hop latency buckets, in seconds (a loopback hop is ~1 ms; relays wait up to 30 s). */
+const ONION_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export interface NodeMetrics {
   readonly registry: MetricsRegistry;
@@ -19,6 +22,10 @@ export interface NodeMetrics {
   readonly commitBatches: Gauge;
   readonly commitLastBatchSize: Gauge;
   readonly registryErrors: Counter;
+  /** labels: outcome (forwarded | final | relayed | an error kind, see onion/hop-record.ts) */
+  readonly onionRequests: Counter;
+  /** labels: outcome; seconds from the layer read to the reply (forwarding includes the rest of the path). */
+  readonly onionSeconds: Histogram;
 }
 
 export function createNodeMetrics(): NodeMetrics {
@@ -39,5 +46,7 @@ export function createNodeMetrics(): NodeMetrics {
     commitBatches: r.gauge('hush_commit_batches', 'Group-commit transactions so far.'),
     commitLastBatchSize: r.gauge('hush_commit_last_batch_size', 'Writes in the latest group-commit transaction.'),
     registryErrors: r.counter('hush_registry_errors_total', 'Failed registry polls or announces.'),
+    onionRequests: r.counter('hush_onion_requests_total', 'Onion requests received on /onion_req/v2, by outcome.'),
+    onionSeconds: r.histogram('hush_onion_hop_seconds', 'Time from an onion layer read to its reply, by outcome.', ONION_SECONDS_BUCKETS),
   };
 }

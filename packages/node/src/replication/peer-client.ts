@@ -1,7 +1,9 @@
 /**
  * HTTPS client for node-to-node requests: one keep-alive `https.Agent` per peer (TLS sessions are
  * reused: a fresh handshake per request costs ~50×), certificates not verified (nodes authenticate
- * by the signed request headers), every request signed, bounded in time and response size.
+ * by the signed request headers), bounded in time and response size. Replication requests are
+ * signed; onion layers forwarded to the next hop are not (they authenticate by their encryption,
+ * and a signature would name the sender to the next hop for nothing).
  */
 import { Agent, request } from 'node:https';
 import type { NodeIdentity } from '../identity.ts';
@@ -17,11 +19,15 @@ export interface PeerAddress {
 export interface PeerReply {
   readonly status: number;
   readonly body: Buffer;
+  /** The reply's Content-Type, when it had one. */
+  readonly contentType?: string;
 }
 
 export interface PeerClient {
-  /** Rejects on network errors and on timeout (error name "TimeoutError"). */
+  /** Signed request. Rejects on network errors and on timeout (error name "TimeoutError"). */
   post(peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply>;
+  /** Unsigned request over the same keep-alive agents (onion forwarding); rejects as `post`. */
+  forward(peer: PeerAddress, path: string, body: Uint8Array, timeoutMs: number): Promise<PeerReply>;
   /** Closes the agents of peers not in `keep` (ed25519 hex). */
   retain(keep: ReadonlySet<string>): void;
   close(): void;
@@ -62,9 +68,8 @@ export function createPeerClient(options: PeerClientOptions): PeerClient {
     return agent;
   };
 
-  const post = (peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply> =>
+  const send = (peer: PeerAddress, path: string, body: Uint8Array, timeoutMs: number, headers: Record<string, string>): Promise<PeerReply> =>
     new Promise((resolve, reject) => {
-      const headers = { ...signNodeRequest(options.identity, body, options.clock()), 'content-type': 'application/json', 'content-length': String(body.length) };
       const req = request(
         {
           host: peer.ip,
@@ -77,15 +82,26 @@ export function createPeerClient(options: PeerClientOptions): PeerClient {
           ...(options.localAddress !== undefined ? { localAddress: options.localAddress } : {}),
         },
         (res) => {
-          readLimited(res, LIMITS.maxPeerResponseBytes).then((b) => resolve({ status: res.statusCode ?? 0, body: b }), reject);
+          const type = res.headers['content-type'];
+          readLimited(res, LIMITS.maxPeerResponseBytes).then(
+            (b) => resolve({ status: res.statusCode ?? 0, body: b, ...(type === undefined ? {} : { contentType: type }) }),
+            reject,
+          );
         },
       );
       req.on('error', reject);
       req.end(body);
     });
 
+  const post = (peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply> =>
+    send(peer, path, body, timeoutMs, { ...signNodeRequest(options.identity, body, options.clock()), 'content-type': 'application/json', 'content-length': String(body.length) });
+
+  const forward = (peer: PeerAddress, path: string, body: Uint8Array, timeoutMs: number): Promise<PeerReply> =>
+    send(peer, path, body, timeoutMs, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
+
   return {
     post,
+    forward,
     retain(keep) {
       for (const [pk, a] of agents) {
         if (!keep.has(pk)) {

@@ -1,0 +1,494 @@
+/**
+ * `npm run bench -- onion`: the service node's onion hop.
+ *  1. Hop rate: layers peeled and forwarded per second through the node's `/onion_req/v2` route
+ *     handler (the real router, body reader, peel, forward decision and reply; no sockets: a
+ *     stub next hop answers at once), next to the raw primitives one hop must run (X25519,
+ *     BLAKE2b key derivation, XChaCha20-Poly1305 open) measured in the same run, interleaved
+ *     (target ≥ 0.5). TLS and HTTP parsing are not in it (the request object is a stand-in). For context, the same hop over real HTTPS: one node process forwarding to a
+ *     sink node over its keep-alive peer connections, load from keep-alive clients.
+ *  2. Round trip of `info`: 3 hops to a 4th node vs straight to that node, both on a new client
+ *     TLS connection per request, sequential, interleaved (target: 3-hop p50 ≤ 1.8× direct p50).
+ *     For context, the floor of that ratio on this machine: the same 4-process topology of bare
+ *     Node HTTPS forwarders (no crypto, no parsing) vs the bare server alone.
+ * Every loop is bounded in count and time. Prints a markdown table.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import sodium from 'sodium-native';
+import { buildOnionRequest, decryptOnionResponseV3, randomBytes, utf8 } from '@hush/core';
+import { formatSwarmId } from '../packages/node/src/core.ts';
+import { createRateLimiter } from '../packages/node/src/http/rate-limiter.ts';
+import { createRouter } from '../packages/node/src/http/routes.ts';
+import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
+import { identityFromSeed, writeIdentity, type NodeIdentity } from '../packages/node/src/identity.ts';
+import { silentLogger } from '../packages/node/src/log/logger.ts';
+import { createNodeMetrics } from '../packages/node/src/metrics/node-metrics.ts';
+import { createOnionHandler } from '../packages/node/src/onion/onion-handler.ts';
+import { createServerRelay } from '../packages/node/src/onion/server-relay.ts';
+import type { PeerClient } from '../packages/node/src/replication/peer-client.ts';
+import type { RpcContext } from '../packages/node/src/rpc/context.ts';
+import { ok } from '../packages/node/src/rpc/response.ts';
+import type { NodeRecord } from '../packages/node/src/swarm/swarm-view.ts';
+
+const ROUNDS = Number(process.env['HUSH_BENCH_SECONDS'] ?? 7);
+const ROUND_MS = 400;
+const IN_FLIGHT = 64;
+const LATENCY_SAMPLES = Number(process.env['HUSH_BENCH_LATENCY_SAMPLES'] ?? 200);
+const LATENCY_BUDGET_MS = 60_000;
+const PAYLOAD_BYTES = 1024;
+const MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
+const root = mkdtempSync(join(tmpdir(), 'hush-bench-onion-'));
+const children = new Set<ChildProcess>();
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[(s.length - 1) >> 1]!;
+};
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+// ------------------------------------------------------------------ requests
+
+function x25519Pk(sk: Uint8Array): Uint8Array {
+  const pk = Buffer.alloc(32);
+  sodium.crypto_scalarmult_base(pk, Buffer.from(sk));
+  return new Uint8Array(pk);
+}
+
+interface Hop {
+  readonly ed25519: string;
+  readonly x25519: Uint8Array;
+}
+
+function build(hops: readonly Hop[], dest: Hop, payload: Uint8Array) {
+  const n = hops.length + 1;
+  return buildOnionRequest({
+    hops: hops.map((h) => ({ ed25519: h.ed25519, x25519: h.x25519 })),
+    destination: { type: 'snode', ed25519: dest.ed25519, x25519: dest.x25519 },
+    payload,
+    encType: 'xchacha20',
+    random: { ephemeralSecrets: Array.from({ length: n }, () => randomBytes(32)), nonces: Array.from({ length: n }, () => randomBytes(24)) },
+  });
+}
+
+const hopOf = (id: NodeIdentity): Hop => ({ ed25519: id.ed25519Hex, x25519: id.x25519Pk });
+
+// ------------------------------------------------------------------ 1. hop rate, in-process
+
+/** The primitives of one hop: X25519, BLAKE2b-256 key, XChaCha20-Poly1305 open. */
+function rawHop(wire: Uint8Array, node: NodeIdentity): () => void {
+  const len = Buffer.from(wire.buffer, wire.byteOffset, 4).readUInt32LE(0);
+  const blob = Buffer.from(wire.subarray(4, 4 + len));
+  const eph = Buffer.from((JSON.parse(Buffer.from(wire.subarray(4 + len)).toString()) as { ephemeral_key: string }).ephemeral_key, 'hex');
+  const sk = Buffer.from(node.x25519Sk);
+  const pk = Buffer.from(node.x25519Pk);
+  return () => {
+    const shared = Buffer.alloc(32);
+    sodium.crypto_scalarmult(shared, sk, eph);
+    const key = Buffer.alloc(32);
+    sodium.crypto_generichash(key, Buffer.concat([shared, eph, pk]));
+    const m = Buffer.alloc(blob.length - 40);
+    sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(m, null, blob.subarray(24), null, blob.subarray(0, 24), key);
+  };
+}
+
+function rawRate(fn: () => void, ms: number): number {
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 20; i++) fn();
+    n += 20;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** The node's router with a stub next hop (answers 200 at once) and nothing else behind it. */
+function inProcessRouter(node: NodeIdentity, next: NodeRecord): Route {
+  const reply = Buffer.from('ok');
+  const peers: PeerClient = {
+    post: () => Promise.reject(new Error('not used')),
+    forward: () => Promise.resolve({ status: 200, body: reply, contentType: 'text/plain; charset=utf-8' }),
+    retain: () => undefined,
+    close: () => undefined,
+  };
+  const metrics = createNodeMetrics();
+  const logger = silentLogger();
+  const onion = createOnionHandler({
+    identity: node,
+    ctx: {} as RpcContext,
+    findNode: (pk) => (pk === next.ed25519Hex ? next : undefined),
+    peers,
+    relay: createServerRelay({ timeoutMs: 1000, maxResponseBytes: 1024, maxSockets: 1 }),
+    relayAllowed: () => false,
+    forwardTimeoutMs: 1000,
+    metrics,
+    logger,
+  });
+  return createRouter({
+    ctx: {} as RpcContext,
+    identity: node,
+    rateLimiter: createRateLimiter({ bucketSize: 600, tokensPerSecond: 300, maxClients: 10 }),
+    notReadyReason: () => null,
+    isKnownNode: () => false,
+    receivePush: async () => ok({}),
+    onion,
+    metrics,
+    logger,
+    clock: Date.now,
+  });
+}
+
+/**
+ * A stand-in for the request stream: it delivers the body (one chunk, then end) once the route's
+ * body reader has attached its listeners — the reader attaches "close" last.
+ */
+class FakeRequest extends EventEmitter {
+  readonly method = 'POST';
+  readonly url = '/onion_req/v2';
+  readonly complete = true;
+  readonly readableEnded = false;
+  readonly socket = { remoteAddress: '127.0.0.2' };
+  readonly headers: Record<string, string>;
+  constructor(private readonly wire: Uint8Array) {
+    super();
+    this.headers = { 'content-length': String(wire.length) };
+  }
+  override on(event: string, fn: (...args: any[]) => void): this {
+    super.on(event, fn);
+    if (event === 'close') {
+      queueMicrotask(() => {
+        this.emit('data', Buffer.from(this.wire.buffer, this.wire.byteOffset, this.wire.byteLength));
+        this.emit('end');
+      });
+    }
+    return this;
+  }
+}
+
+/** One request through the router: a body in, a response object out (no sockets, no parsing). */
+function callRoute(route: Route, wire: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    const res = {
+      headersSent: false,
+      writableEnded: false,
+      writeHead(s: number) {
+        status = s;
+        this.headersSent = true;
+      },
+      end() {
+        this.writableEnded = true;
+        resolve(status);
+      },
+      once: () => res,
+    };
+    route(new FakeRequest(wire) as unknown as IncomingMessage, res as unknown as ServerResponse).catch(reject);
+  });
+}
+
+async function routeRate(route: Route, wires: readonly Uint8Array[], ms: number): Promise<{ rate: number; errors: number }> {
+  const end = performance.now() + ms;
+  const start = performance.now();
+  let done = 0;
+  let errors = 0;
+  let k = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      for (let guard = 0; guard < 10_000_000 && performance.now() < end; guard++) {
+        const status = await callRoute(route, wires[k++ % wires.length]!);
+        if (status === 200) done++;
+        else errors++;
+      }
+    }),
+  );
+  return { rate: (done * 1000) / (performance.now() - start), errors };
+}
+
+async function hopRate(): Promise<string[][]> {
+  const node = identityFromSeed(new Uint8Array(32).fill(1));
+  const next = identityFromSeed(new Uint8Array(32).fill(2));
+  const dest = identityFromSeed(new Uint8Array(32).fill(3));
+  const wires = Array.from({ length: 256 }, () => build([hopOf(node), hopOf(next)], hopOf(dest), randomBytes(PAYLOAD_BYTES)).wire);
+  const route = inProcessRouter(node, { ed25519Hex: next.ed25519Hex, x25519Hex: next.x25519Hex, ip: '127.0.0.1', port: 1, swarmId: 0n });
+  const raw = rawHop(wires[0]!, node);
+  rawRate(raw, 200);
+  await routeRate(route, wires, 500);
+  const raws: number[] = [];
+  const hops: number[] = [];
+  const ratios: number[] = [];
+  let errors = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = rawRate(raw, ROUND_MS);
+    const b = await routeRate(route, wires, ROUND_MS);
+    raws.push(a);
+    hops.push(b.rate);
+    ratios.push(b.rate / a);
+    errors += b.errors;
+  }
+  const ratio = median(ratios);
+  return [
+    ['raw hop primitives (X25519 + BLAKE2b + XChaCha20-Poly1305 open, 1 KB)', `${median(raws).toFixed(0)}/s`, '1.00', ''],
+    [
+      `hop through the /onion_req/v2 route handler (peel + forward + reply, ${IN_FLIGHT} in flight)${errors > 0 ? ` (${errors} non-200)` : ''}`,
+      `${median(hops).toFixed(0)}/s`,
+      ratio.toFixed(2),
+      `≥ 0.50 ${ratio >= 0.5 ? '✓' : '✗'}`,
+    ],
+  ];
+}
+
+// ------------------------------------------------------------------ processes
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
+}
+
+function startProcess(args: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}`)), 60_000);
+    let out = '';
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${args.join(' ')}`)));
+  });
+}
+
+interface BenchNode {
+  readonly dir: string;
+  readonly identity: NodeIdentity;
+  readonly port: number;
+}
+
+async function makeNodes(count: number, certDir: string): Promise<BenchNode[]> {
+  const nodes: BenchNode[] = [];
+  for (let i = 0; i < count; i++) {
+    const dir = mkdtempSync(join(root, `node${i}-`));
+    const identity = writeIdentity(dir, new Uint8Array(32).fill(0x40 + i));
+    for (const f of [TLS_KEY_FILE, TLS_CERT_FILE]) copyFileSync(join(certDir, f), join(dir, f));
+    nodes.push({ dir, identity, port: await freePort() });
+  }
+  return nodes;
+}
+
+function writeDevnetFile(nodes: readonly { identity: NodeIdentity; port: number }[]): string {
+  const path = join(root, `devnet-${nodes[0]!.port}.json`);
+  const list = nodes.map((n) => ({ pubkey_ed25519: n.identity.ed25519Hex, pubkey_x25519: n.identity.x25519Hex, ip: '127.0.0.1', port: n.port, swarm_id: formatSwarmId(0n) }));
+  writeFileSync(path, JSON.stringify({ nodes: list }));
+  return path;
+}
+
+function startNode(n: BenchNode, devnet: string): Promise<ChildProcess> {
+  return startProcess(['--import', 'tsx', MAIN, '--data-dir', n.dir, '--port', String(n.port), '--devnet', devnet, '--log-level', 'error'], /"listening"/);
+}
+
+/**
+ * A bare HTTPS server: answers 200 "ok", or with NEXT set, forwards each body to 127.0.0.1:NEXT
+ * over a keep-alive agent and relays the answer (the floor of a hop: no crypto, no parsing).
+ */
+const SINK = `
+import { Agent, createServer, request } from 'node:https';
+import { readFileSync } from 'node:fs';
+const next = Number(process.env.NEXT ?? 0);
+const agent = new Agent({ keepAlive: true, maxSockets: 32, rejectUnauthorized: false });
+const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    if (next === 0) { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 2 }); res.end('ok'); return; }
+    const body = Buffer.concat(chunks);
+    const out = request({ host: '127.0.0.1', port: next, path: req.url, method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (r) => {
+      const cs = [];
+      r.on('data', (c) => cs.push(c));
+      r.on('end', () => { const b = Buffer.concat(cs); res.writeHead(r.statusCode, { 'Content-Length': b.length }); res.end(b); });
+    });
+    out.end(body);
+  });
+});
+s.on('connection', (c) => c.setNoDelay(true));
+s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('sink listening\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+function startSink(certDir: string, port: number, next = 0): Promise<ChildProcess> {
+  const env = { ...process.env, KEY: join(certDir, TLS_KEY_FILE), CERT: join(certDir, TLS_CERT_FILE), PORT: String(port), NEXT: String(next) };
+  return startProcess(['--input-type=module', '-e', SINK], /sink listening/, env);
+}
+
+function post(port: number, path: string, body: Uint8Array, agent: Agent | false): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, rejectUnauthorized: false, headers: { 'content-length': String(body.length) }, timeout: 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', () => resolve({ status: 0, body: Buffer.alloc(0) }));
+      },
+    );
+    req.on('error', () => resolve({ status: 0, body: Buffer.alloc(0) }));
+    req.on('timeout', () => req.destroy());
+    req.end(body);
+  });
+}
+
+/** Context row: one node process forwarding over HTTPS to a sink, keep-alive clients. */
+async function httpsHopRate(certDir: string): Promise<string[][]> {
+  const [node] = await makeNodes(1, certDir);
+  const sinkPort = await freePort();
+  const sinkId = identityFromSeed(new Uint8Array(32).fill(9));
+  const devnet = writeDevnetFile([node!, { identity: sinkId, port: sinkPort }]);
+  await startSink(certDir, sinkPort);
+  const proc = await startNode(node!, devnet);
+  const wires = Array.from({ length: 256 }, () => build([hopOf(node!.identity), hopOf(sinkId)], hopOf(identityFromSeed(new Uint8Array(32).fill(3))), randomBytes(PAYLOAD_BYTES)).wire);
+  const agents = Array.from({ length: 16 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const run = async (ms: number): Promise<{ rate: number; errors: number }> => {
+    const end = Date.now() + ms;
+    let done = 0;
+    let errors = 0;
+    let k = 0;
+    await Promise.all(
+      agents.map(async (agent) => {
+        for (let guard = 0; guard < 1_000_000 && Date.now() < end; guard++) {
+          const r = await post(node!.port, '/onion_req/v2', wires[k++ % wires.length]!, agent);
+          if (r.status === 200) done++;
+          else errors++;
+        }
+      }),
+    );
+    return { rate: (done * 1000) / ms, errors };
+  };
+  await run(2000);
+  const rates: number[] = [];
+  let errors = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const x = await run(1000);
+    rates.push(x.rate);
+    errors += x.errors;
+  }
+  for (const a of agents) a.destroy();
+  proc.kill('SIGTERM');
+  return [[`context: hop over HTTPS (node process → sink node, 16 keep-alive clients)${errors > 0 ? ` (${errors} non-200)` : ''}`, `${median(rates).toFixed(0)}/s`, '', '']];
+}
+
+// ------------------------------------------------------------------ 2. latency
+
+/** Timings of `a` and `b` run one at a time, alternating (order flipped each pair), bounded in count and time. */
+async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+  for (let i = 0; i < 20; i++) {
+    await a();
+    await b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const deadline = Date.now() + LATENCY_BUDGET_MS;
+  for (let i = 0; i < LATENCY_SAMPLES && Date.now() < deadline; i++) {
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
+  }
+  return [as, bs];
+}
+
+async function timed(port: number, path: string, body: Uint8Array, check: (r: { status: number; body: Buffer }) => boolean): Promise<number> {
+  const t = performance.now();
+  const r = await post(port, path, body, false);
+  if (!check(r)) throw new Error(`${path}: status ${r.status}`);
+  return performance.now() - t;
+}
+
+const ms = (x: number): string => x.toFixed(2);
+
+async function latency(certDir: string): Promise<string[][]> {
+  const nodes = await makeNodes(4, certDir);
+  const devnet = writeDevnetFile(nodes);
+  const procs = await Promise.all(nodes.map((n) => startNode(n, devnet)));
+  const [h1, h2, h3, d] = nodes as [BenchNode, BenchNode, BenchNode, BenchNode];
+  const info = utf8('{"method":"info","params":{}}');
+  const direct = () => timed(d.port, '/storage_rpc/v1', info, (r) => r.status === 200);
+  const onion = async (): Promise<number> => {
+    const t = performance.now();
+    const built = build([hopOf(h1.identity), hopOf(h2.identity), hopOf(h3.identity)], hopOf(d.identity), info);
+    const r = await post(h1.port, '/onion_req/v2', built.wire, false);
+    if (r.status !== 200 || decryptOnionResponseV3(r.body, built.destinationKey, 'xchacha20').status !== 200) throw new Error(`onion info: ${r.status}`);
+    return performance.now() - t;
+  };
+  const [ds, os] = await alternate(direct, onion);
+  for (const p of procs) p.kill('SIGTERM');
+  // The floor on this machine: the same 4-process topology of bare HTTPS forwarders (no crypto, no parsing).
+  const ports = await Promise.all([0, 1, 2, 3].map(() => freePort()));
+  const bare = [await startSink(certDir, ports[3]!)];
+  for (let i = 2; i >= 0; i--) bare.push(await startSink(certDir, ports[i]!, ports[i + 1]!));
+  const ok = (r: { status: number }) => r.status === 200;
+  const [bd, bc] = await alternate(() => timed(ports[3]!, '/', info, ok), () => timed(ports[0]!, '/', info, ok));
+  for (const p of bare) p.kill('SIGTERM');
+  const ratio = percentile(os, 50) / percentile(ds, 50);
+  const bareRatio = percentile(bc, 50) / percentile(bd, 50);
+  return [
+    [`info direct to the node, new TLS connection each (n=${ds.length}) p50 / p95 ms`, `${ms(percentile(ds, 50))} / ${ms(percentile(ds, 95))}`, '1.00', ''],
+    [`info through 3 hops to the same node, new TLS connection to hop 1 each (n=${os.length}) p50 / p95 ms`, `${ms(percentile(os, 50))} / ${ms(percentile(os, 95))}`, `${ratio.toFixed(2)} (p50)`, `≤ 1.80 ${ratio <= 1.8 ? '✓' : '✗'}`],
+    [`context: bare HTTPS server, same request pattern (n=${bd.length}) p50 / p95 ms`, `${ms(percentile(bd, 50))} / ${ms(percentile(bd, 95))}`, '1.00', ''],
+    [`context: 3 bare HTTPS forwarders to it, same topology (n=${bc.length}) p50 / p95 ms`, `${ms(percentile(bc, 50))} / ${ms(percentile(bc, 95))}`, `${bareRatio.toFixed(2)} (p50)`, ''],
+  ];
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<string> {
+  const rows = await hopRate();
+  const certDir = mkdtempSync(join(root, 'cert-'));
+  await loadOrCreateTlsMaterial(certDir);
+  rows.push(...(await httpsHopRate(certDir)));
+  for (const p of [...children]) p.kill('SIGTERM');
+  rows.push(...(await latency(certDir)));
+  const table = ['| measure | value | ratio | target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return (
+    `${table}\n\nHop rate: median of ${ROUNDS} interleaved ${ROUND_MS} ms rounds (raw, then the route handler). ` +
+    `Latency: ${LATENCY_SAMPLES} sequential requests each, direct and 3-hop alternating; every node a separate process on loopback, ` +
+    `hops connected by keep-alive TLS. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
+  );
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    for (const p of children) p.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+try {
+  process.stdout.write(await main());
+} finally {
+  for (const p of children) p.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+}
