@@ -15,8 +15,8 @@ export function send(res: ServerResponse, r: RpcResponse, close = false): void {
     Server: SERVER_HEADER,
     'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json',
     'Content-Length': Buffer.byteLength(payload),
-    ...(r.headers ?? {}),
   };
+  if (r.headers !== undefined) Object.assign(headers, r.headers);
   if (close) headers['Connection'] = 'close';
   res.writeHead(r.status, headers);
   res.end(payload);

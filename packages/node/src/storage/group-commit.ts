@@ -1,9 +1,12 @@
 /**
  * Group commit: writes arriving within `windowMs` (and any arriving while commits are in flight)
  * are sent to the writer thread as one batch = one transaction = one fsync; every caller's promise
- * resolves only after that commit. Up to `MAX_IN_FLIGHT` batches are in flight (the writer runs
- * them in order), so the next batch is ready the moment a commit ends and the main thread's work
- * overlaps the disk's; beyond that, batches grow with load.
+ * resolves only after that commit. One batch is in flight at a time: everything that arrives
+ * during a commit joins the next batch, which is posted the moment the commit's reply arrives
+ * (before the replies are processed), so the writer idles only for one message hop. A second
+ * batch in flight would start earlier but hold only the few writes that arrived before it, and
+ * every later write would wait for two commits instead of one: measured under HTTPS load, one in
+ * flight gives larger batches, fewer fsyncs per write and 10–25% more stores per second.
  */
 import { Worker } from 'node:worker_threads';
 import { HushError } from '../core.ts';
@@ -35,7 +38,7 @@ export interface GroupCommit {
   stats(): GroupCommitStats;
 }
 
-const MAX_IN_FLIGHT = 2;
+const MAX_IN_FLIGHT = 1;
 
 interface Pending {
   readonly op: WriteOp;
@@ -109,7 +112,9 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     new Promise<void>((resolve, reject) => {
       const boot = new URL('./worker-boot.mjs', import.meta.url);
       const entry = new URL('./writer-worker.ts', import.meta.url).href;
-      const w = new Worker(boot, { workerData: { entry, dbPath: options.dbPath, sizeLimitBytes: options.sizeLimitBytes } });
+      // execArgv []: not the main thread's `--import tsx` (an ESM loader with a hooks thread of
+      // its own); worker-boot.mjs loads the TypeScript entry with tsx's in-thread require hook.
+      const w = new Worker(boot, { execArgv: [], workerData: { entry, dbPath: options.dbPath, sizeLimitBytes: options.sizeLimitBytes } });
       worker = w;
       w.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') resolve();

@@ -50,7 +50,10 @@ export function createReadQueries(db: Database.Database): ReadQueries {
     lastId: db.prepare('SELECT id FROM messages WHERE hash = ? AND owner = ? AND namespace = ?'),
     page: db.prepare(
       // INDEXED BY: with statistics (ANALYZE) SQLite may prefer a rowid scan of the whole table.
-      'SELECT hash, timestamp, expiry, data FROM messages INDEXED BY messages_owner WHERE owner = ? AND namespace = ? AND id > ? AND expiry > ? ORDER BY id LIMIT ?',
+      // No `LIMIT ?`: a bound LIMIT makes SQLite re-prepare (re-parse and re-plan) the statement
+      // on every run, which doubled the cost of a retrieve; rows are stepped lazily and the loop
+      // below stops after maxCount + 1 (index order = id order, so there is no sort).
+      'SELECT hash, timestamp, expiry, data FROM messages INDEXED BY messages_owner WHERE owner = ? AND namespace = ? AND id > ? AND expiry > ? ORDER BY id',
     ),
     revoked: db.prepare('SELECT 1 FROM revoked_subaccounts WHERE owner = ? AND token = ?'),
     scan: db.prepare(
@@ -63,10 +66,9 @@ export function createReadQueries(db: Database.Database): ReadQueries {
     const owner = buf(q.owner);
     const last = q.lastHash === null ? undefined : (st.lastId.get(q.lastHash, owner, q.namespace) as Row | undefined);
     const afterId = last === undefined ? 0 : Number(last['id']);
-    const limit = q.maxCount === null ? -1 : Math.max(1, q.maxCount) + 1;
     const messages: RetrievedMessage[] = [];
     let size = 0;
-    for (const r of st.page.iterate(owner, q.namespace, afterId, q.now, limit) as IterableIterator<Row>) {
+    for (const r of st.page.iterate(owner, q.namespace, afterId, q.now) as IterableIterator<Row>) {
       if (q.maxCount !== null && messages.length >= Math.max(1, q.maxCount)) return { messages, more: true };
       const data = r['data'] as Buffer;
       const hash = String(r['hash']);
