@@ -16,7 +16,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
-import { formatSwarmId, messageHash, retrieveSignedString } from '../packages/node/src/core.ts';
+import { formatSwarmId, messageHash, retrieveSignedString } from '@hush/core';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 import { writeIdentity, type NodeIdentity } from '../packages/node/src/identity.ts';
 import { silentLogger } from '../packages/node/src/log/logger.ts';

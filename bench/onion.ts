@@ -22,7 +22,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sodium from 'sodium-native';
 import { buildOnionRequest, decryptOnionResponseV3, randomBytes, utf8 } from '@hush/core';
-import { formatSwarmId } from '../packages/node/src/core.ts';
+import { formatSwarmId } from '@hush/core';
 import { createRateLimiter } from '../packages/node/src/http/rate-limiter.ts';
 import { createRouter } from '../packages/node/src/http/routes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';

@@ -21,7 +21,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HushError } from './core.ts';
+import { HushError } from '@hush/core';
 import { LIMITS } from './limits.ts';
 import { isLogLevel, type LogLevel } from './log/logger.ts';
 import { parseRelayHost } from './onion/relay-allowlist.ts';

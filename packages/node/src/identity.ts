@@ -17,8 +17,8 @@ import {
   randomBytes,
   signSeedKeypair,
   toHex,
-} from './core.ts';
-import type { Ed25519PublicKey, Ed25519SecretKey, X25519PublicKey, X25519SecretKey } from './core.ts';
+} from '@hush/core';
+import type { Ed25519PublicKey, Ed25519SecretKey, X25519PublicKey, X25519SecretKey } from '@hush/core';
 
 export const IDENTITY_FILE = 'identity.json';
 

@@ -7,7 +7,7 @@
  * Exit codes: 0 after a clean stop, 2 for a bad configuration, 1 for anything else.
  */
 import { loadConfig } from './config.ts';
-import { isHushError } from './core.ts';
+import { isHushError } from '@hush/core';
 import { createServiceNode } from './service-node.ts';
 
 async function main(argv: readonly string[]): Promise<number> {

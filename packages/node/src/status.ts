@@ -2,7 +2,7 @@
  * The status document served at GET /status on the metrics port (`hush node status` shows it):
  * who the node is, where it listens, its swarm and peers, what it stores, and request counts.
  */
-import { formatSwarmId } from './core.ts';
+import { formatSwarmId } from '@hush/core';
 import type { NodeIdentity } from './identity.ts';
 import type { NodeMetrics } from './metrics/node-metrics.ts';
 import type { MessageStore } from './storage/message-store.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
 import { identityFromSeed, writeIdentity, type NodeIdentity } from '../src/identity.ts';
 import { loadOrCreateTlsMaterial, TLS_CERT_FILE, TLS_KEY_FILE } from '../src/http/tls-cert.ts';
-import { formatSwarmId, retrieveSignedString, selectSwarm, storeSignedString, swarmSpace } from '../src/core.ts';
+import { formatSwarmId, retrieveSignedString, selectSwarm, storeSignedString, swarmSpace } from '@hush/core';
 
 export const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 const ROOT = new URL('../../..', import.meta.url).pathname;

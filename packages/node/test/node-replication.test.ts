@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fromBase64, verifyDetached } from '@hush/core';
-import { deleteSignedString } from '../src/core.ts';
+import { deleteSignedString } from '@hush/core';
 import {
   cleanupTmp,
   client,

@@ -20,7 +20,7 @@ import {
   messageHash,
   retrieveSignedString,
   storeSignedString,
-} from '../src/core.ts';
+} from '@hush/core';
 import { silentLogger } from '../src/log/logger.ts';
 import { createServiceNode, type ServiceNode } from '../src/service-node.ts';
 import {

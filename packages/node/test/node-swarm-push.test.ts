@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVALID_SWARM_ID } from '../src/core.ts';
+import { INVALID_SWARM_ID } from '@hush/core';
 import { silentLogger } from '../src/log/logger.ts';
 import { createServiceNode, type ServiceNode } from '../src/service-node.ts';
 import { staticViewFromJson } from '../src/swarm/static-nodes.ts';

@@ -3,7 +3,7 @@
  * as much as a signature check, and a client signs every poll with the same key). Cleared
  * wholesale when full. One instance per node.
  */
-import { edPkToCurve } from '../core.ts';
+import { edPkToCurve } from '@hush/core';
 
 export function createEdToCurveCache(max = 10_000): (edPk: Uint8Array) => Uint8Array {
   let cache = new Map<string, Uint8Array>();

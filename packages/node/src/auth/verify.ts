@@ -8,7 +8,7 @@
  *    the token's key.
  * Returns the reason on failure, so the 401 can name the problem.
  */
-import { bytesEqual, edPkToCurve, verifyDetached } from '../core.ts';
+import { bytesEqual, edPkToCurve, verifyDetached } from '@hush/core';
 import type { Account } from '../rpc/account.ts';
 import type { Auth } from '../rpc/auth-params.ts';
 

@@ -9,7 +9,7 @@
  * anything else → 404 "<METHOD> <URL> Not Found".
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toBase64 } from '../core.ts';
+import { toBase64 } from '@hush/core';
 import type { NodeIdentity } from '../identity.ts';
 import { LIMITS } from '../limits.ts';
 import type { Logger } from '../log/logger.ts';

@@ -11,7 +11,7 @@
  * The fast path (core's peelOnionLayer) does both stages at once; on failure the layer is opened
  * again here to tell them apart and to get the reply key. Only failures pay for that.
  */
-import { isHushError, openOnionLayer, parseLayer, type OpenedOnionLayer } from '../core.ts';
+import { isHushError, openOnionLayer, parseLayer, type OpenedOnionLayer } from '@hush/core';
 import type { OnionOutcome } from './hop-record.ts';
 import { encryptedReply, plainReply, type OnionReply } from './onion-reply.ts';
 

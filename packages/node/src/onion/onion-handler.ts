@@ -8,7 +8,7 @@
  *   - or relay it to an HTTP server on this node's allowlist.
  * Every outcome is counted and timed; an optional observer sees what the hop saw (tests only).
  */
-import { openOnionLayer, peelOnionLayer, type OnionServerTarget, type PeeledOnionLayer } from '../core.ts';
+import { openOnionLayer, peelOnionLayer, type OnionServerTarget, type PeeledOnionLayer } from '@hush/core';
 import type { NodeIdentity } from '../identity.ts';
 import type { Logger } from '../log/logger.ts';
 import type { NodeMetrics } from '../metrics/node-metrics.ts';

@@ -6,8 +6,8 @@
  *    back as HTTP 200 with `ENC({"body": ..., "status": n})` under the layer's key, base64
  *    unless the client asked for raw bytes.
  */
-import { encodeV3ResponsePlaintext, encryptOnionResponse, hopNonceLength, randomBytes, utf8 } from '../core.ts';
-import type { OnionEncType } from '../core.ts';
+import { encodeV3ResponsePlaintext, encryptOnionResponse, hopNonceLength, randomBytes, utf8 } from '@hush/core';
+import type { OnionEncType } from '@hush/core';
 import type { JsonObject } from '../rpc/response.ts';
 
 export interface OnionReply {

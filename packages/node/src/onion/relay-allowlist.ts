@@ -3,7 +3,7 @@
  * (`[v6]:port` for IPv6 literals), matched exactly, case-insensitively, against the relay
  * target's host and port. Empty (the default) means the node relays to no server at all.
  */
-import type { OnionServerTarget } from '../core.ts';
+import type { OnionServerTarget } from '@hush/core';
 
 const ENTRY = /^((?:[A-Za-z0-9_.-]{1,253})|(?:\[[0-9A-Fa-f:.]{2,45}\])):([0-9]{1,5})$/;
 

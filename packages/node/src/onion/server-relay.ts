@@ -8,7 +8,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { OnionServerTarget } from '../core.ts';
+import type { OnionServerTarget } from '@hush/core';
 import type { OnionOutcome } from './hop-record.ts';
 import { OCTETS, plainReply, type OnionReply } from './onion-reply.ts';
 

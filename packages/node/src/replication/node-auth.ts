@@ -5,7 +5,7 @@
  * receiver accepts only senders in its node list, with a timestamp within ±60 s.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { concatBytes, fromBase64, fromHex, signDetached, toBase64, utf8, verifyDetached } from '../core.ts';
+import { concatBytes, fromBase64, fromHex, signDetached, toBase64, utf8, verifyDetached } from '@hush/core';
 import type { NodeIdentity } from '../identity.ts';
 
 export const NODE_HEADER = 'x-hush-node';

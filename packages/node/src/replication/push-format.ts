@@ -3,7 +3,7 @@
  * `{"messages": [{"pubkey": 66 hex, "namespace", "hash", "timestamp", "expiry", "data": base64}]}`.
  * Unlike Session's v1 `sn.data` format it carries the namespace (session-network.md §6.6).
  */
-import { fromBase64, isMessageHash, messageHash, toBase64, toHex } from '../core.ts';
+import { fromBase64, isMessageHash, messageHash, toBase64, toHex } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { parseAccount } from '../rpc/account.ts';
 import { isPlainObject } from '../rpc/params.ts';

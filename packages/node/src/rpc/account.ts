@@ -3,7 +3,7 @@
  * any network prefix byte + 32-byte key, 66 hex characters in JSON. Storage, swarm mapping and
  * result signatures all use the prefixed form.
  */
-import { fromHex, toHex } from '../core.ts';
+import { fromHex, toHex } from '@hush/core';
 
 export interface Account {
   /** 33 bytes: prefix || key. */

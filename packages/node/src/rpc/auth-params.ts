@@ -2,7 +2,7 @@
  * Parsing of the account and authentication fields shared by the storage RPC methods (SS
  * client_rpc_endpoints.cpp load_pk, load_pk_signature, load_subaccount), with SS's messages.
  */
-import { fromBase64, fromHex } from '../core.ts';
+import { fromBase64, fromHex } from '@hush/core';
 import { parseAccount, type Account } from './account.ts';
 import { required } from './params.ts';
 import { RpcParseError } from './response.ts';

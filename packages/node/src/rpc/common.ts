@@ -2,7 +2,7 @@
  * Pieces shared by the RPC methods: the `t`/`hf` fields, the swarm list JSON (get_swarm and 421
  * bodies), the wrong-swarm answer, the node's result signatures, and time-window errors.
  */
-import { formatSwarmId, signDetached, toBase64 } from '../core.ts';
+import { formatSwarmId, signDetached, toBase64 } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { toBase32z } from './base32z.ts';
 import type { RpcContext, SwarmInfo } from './context.ts';

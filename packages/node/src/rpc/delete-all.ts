@@ -4,7 +4,7 @@
  * timestamp; the timestamp must be within ±60 s (±70 s for a forwarded copy).
  */
 import { ACCESS } from '../auth/verify.ts';
-import { deleteAllResultSignedString, deleteAllSignedString } from '../core.ts';
+import { deleteAllResultSignedString, deleteAllSignedString } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { clockError, signResult, withinTolerance, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';

@@ -4,7 +4,7 @@
  * namespace or "all"). `before` more than 60 s ahead is 401. Signed "delete_before" || NS || before.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { deleteBeforeResultSignedString, deleteBeforeSignedString } from '../core.ts';
+import { deleteBeforeResultSignedString, deleteBeforeSignedString } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { signResult, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';

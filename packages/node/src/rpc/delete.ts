@@ -5,7 +5,7 @@
  * deleted anything.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { deleteResultSignedString, deleteSignedString } from '../core.ts';
+import { deleteResultSignedString, deleteSignedString } from '@hush/core';
 import { byteSort, signResult, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';
 import { loadHashes } from './hashes.ts';

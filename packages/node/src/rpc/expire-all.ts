@@ -4,7 +4,7 @@
  * more than 60 s (70 s forwarded) in the past is 406. Signed "expire_all" || NS || expiry.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { expireAllResultSignedString, expireAllSignedString } from '../core.ts';
+import { expireAllResultSignedString, expireAllSignedString } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { clockError, signResult, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';

@@ -5,7 +5,7 @@
  * 30 days. A subaccount without Delete may only extend.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { expireResultSignedString, expireSignedString } from '../core.ts';
+import { expireResultSignedString, expireSignedString } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { byteSort, signResult, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';

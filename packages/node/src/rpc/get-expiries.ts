@@ -4,7 +4,7 @@
  * has no t/hf.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { getExpiriesSignedString } from '../core.ts';
+import { getExpiriesSignedString } from '@hush/core';
 import { clockError, withinTolerance, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';
 import { loadHashes } from './hashes.ts';

@@ -1,5 +1,5 @@
 /** Lists of message hashes in requests (delete, expire, get_expiries). */
-import { isMessageHash } from '../core.ts';
+import { isMessageHash } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { optStringList, required, type Params } from './params.ts';
 import { RpcParseError } from './response.ts';

@@ -6,7 +6,7 @@
  * request naming no namespace and no auth fields is 401 "retrieve: request signature required".
  */
 import { ACCESS } from '../auth/verify.ts';
-import { isNoAuthRetrieve, isUnrevocable, retrieveSignedString, toBase64 } from '../core.ts';
+import { isNoAuthRetrieve, isUnrevocable, retrieveSignedString, toBase64 } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import type { Account } from './account.ts';
 import { loadAccount, loadAuth, type Auth } from './auth-params.ts';

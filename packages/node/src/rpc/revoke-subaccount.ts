@@ -12,7 +12,7 @@ import {
   revokeSubaccountSignedString,
   unrevokeSubaccountResultSignedString,
   unrevokeSubaccountSignedString,
-} from '../core.ts';
+} from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { SUBACCOUNT_TOKEN_BYTES } from './auth-params.ts';
 import { clockError, signResult, withinTolerance, wrongSwarm } from './common.ts';

@@ -4,7 +4,7 @@
  * then auth for non-public-inbox namespaces (401/406); then hash, durable insert, fan-out.
  */
 import { ACCESS } from '../auth/verify.ts';
-import { fromBase64, isPublicInbox, isPublicOutbox, maxTtlMs, messageHash, storeResultSignedString, storeSignedString } from '../core.ts';
+import { fromBase64, isPublicInbox, isPublicOutbox, maxTtlMs, messageHash, storeResultSignedString, storeSignedString } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import type { Account } from './account.ts';
 import { loadAccount, loadAuth, type Auth } from './auth-params.ts';

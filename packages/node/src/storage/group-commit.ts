@@ -9,7 +9,7 @@
  * flight gives larger batches, fewer fsyncs per write and 10–25% more stores per second.
  */
 import { Worker } from 'node:worker_threads';
-import { HushError } from '../core.ts';
+import { HushError } from '@hush/core';
 import type { Logger } from '../log/logger.ts';
 import type { WriteOp, WriteReply, WriteResultOf } from './write-ops.ts';
 

@@ -3,7 +3,7 @@
  * `intervalMs`): Ed25519 signature by the node key over "hush-announce" + ed25519 hex + x25519 hex
  * + public_ip + ":" + storage_port + ":" + timestamp.
  */
-import { signDetached, toBase64, utf8 } from '../core.ts';
+import { signDetached, toBase64, utf8 } from '@hush/core';
 import type { NodeIdentity } from '../identity.ts';
 import type { Logger } from '../log/logger.ts';
 import type { NodeMetrics } from '../metrics/node-metrics.ts';

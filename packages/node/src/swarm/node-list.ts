@@ -3,7 +3,7 @@
  * get_n_service_nodes shape; the swarm is read from the hex `swarm` field because `swarm_id`
  * exceeds 2^53) and `devnet.json` node entries. Bad entries are skipped (and counted), never fatal.
  */
-import { INVALID_SWARM_ID, parseSwarmId } from '../core.ts';
+import { INVALID_SWARM_ID, parseSwarmId } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import { isPlainObject } from '../rpc/params.ts';
 import type { NodeRecord } from './swarm-view.ts';

@@ -2,7 +2,7 @@
  * oxend_request's backend: the registry's JSON-RPC (get_service_nodes, ons_resolve), or — for a
  * registry-less network — an answer built from the static node list (get_service_nodes only).
  */
-import { formatSwarmId } from '../core.ts';
+import { formatSwarmId } from '@hush/core';
 import { withMisc } from '../rpc/common.ts';
 import type { RpcContext } from '../rpc/context.ts';
 import { fail, ok, type Json, type JsonObject, type RpcResponse } from '../rpc/response.ts';

@@ -3,7 +3,7 @@
  * (`{"registry"?: url, "nodes": [{pubkey_ed25519, pubkey_x25519, ip, port, swarm_id}]}`).
  */
 import { readFileSync } from 'node:fs';
-import { blake2b, HushError, toHex, utf8 } from '../core.ts';
+import { blake2b, HushError, toHex, utf8 } from '@hush/core';
 import { isPlainObject } from '../rpc/params.ts';
 import { parseDevnetNodes } from './node-list.ts';
 import { buildSwarmView, type SwarmView } from './swarm-view.ts';

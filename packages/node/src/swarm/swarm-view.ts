@@ -3,7 +3,7 @@
  * members sorted by key), and the chain facts that come with it (height, block hash, hardfork).
  * Account → swarm uses core's ring rule (session-network.md §6.2).
  */
-import { INVALID_SWARM_ID, selectSwarm, swarmSpace } from '../core.ts';
+import { INVALID_SWARM_ID, selectSwarm, swarmSpace } from '@hush/core';
 import type { SwarmMember } from '../rpc/context.ts';
 
 export type NodeRecord = SwarmMember;
