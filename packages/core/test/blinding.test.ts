@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { concatBytes, fromBase64, fromHex, toBase64, toHex, utf8 } from '../src/bytes.ts';
 import {
@@ -20,34 +19,11 @@ import { blind15Candidates, blind15Factor, blind15Id, blind15KeyPair, blind15Sig
 import { blind25Factor, blind25Id, blind25IdFromSessionId, blind25KeyPair, blind25Sign } from '../src/blinding/blind25.ts';
 import { decryptFromBlindedRecipient, encryptForBlindedRecipient } from '../src/blinding/blinded-dm.ts';
 import { signSogsRequest, verifySogsRequest } from '../src/blinding/sogs-auth.ts';
+import { clientVector as loadClientVector, conformance as loadConformance } from './vectors.ts';
 
-const VECTORS = new URL('../../../../shared/vectors/', import.meta.url);
+const conformance = (kind: string) => loadConformance<Record<string, unknown>>(kind);
+const clientVector = (name: string) => loadClientVector<Record<string, unknown>, unknown>(name);
 
-interface ConformanceVector {
-  name: string;
-  kind: string;
-  input: Record<string, string>;
-  expect: Record<string, unknown>;
-}
-interface ClientVector {
-  name: string;
-  inputs: Record<string, unknown>;
-  expected: unknown;
-}
-
-function conformance(kind: string): ConformanceVector[] {
-  const file = JSON.parse(readFileSync(new URL('conformance.json', VECTORS), 'utf8')) as { vectors: ConformanceVector[] };
-  const found = file.vectors.filter((v) => v.kind === kind);
-  assert.ok(found.length > 0, `conformance.json has vectors of kind ${kind}`);
-  return found;
-}
-
-function clientVector(name: string): ClientVector {
-  const file = JSON.parse(readFileSync(new URL('session-client-vectors.json', VECTORS), 'utf8')) as { vectors: ClientVector[] };
-  const v = file.vectors.find((x) => x.name === name);
-  assert.ok(v, `vector ${name} exists`);
-  return v;
-}
 
 function str(record: Record<string, unknown>, key: string): string {
   const v = record[key];

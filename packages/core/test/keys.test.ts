@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { fromHex, toHex } from '../src/bytes.ts';
 import { x25519 } from '../src/crypto/sodium.ts';
 import { HushError } from '../src/errors.ts';
-import type { HushErrorCode } from '../src/errors.ts';
 import type { SessionId, X25519PublicKey } from '../src/types.ts';
 import { asX25519PublicKey } from '../src/keys/brands.ts';
 import { normalizeSeed } from '../src/keys/seed.ts';
@@ -21,45 +19,8 @@ import {
   sessionIdToX25519,
 } from '../src/keys/session-id.ts';
 import { decodeMnemonic } from '../src/mnemonic/decode.ts';
-
-const VECTORS = new URL('../../../../shared/vectors/', import.meta.url);
-
-interface ConformanceVector {
-  name: string;
-  kind: string;
-  input: Record<string, string>;
-  expect: Record<string, string>;
-}
-interface ClientVector {
-  name: string;
-  inputs: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
-
-function conformance(kind: string): ConformanceVector[] {
-  const file = JSON.parse(readFileSync(new URL('conformance.json', VECTORS), 'utf8')) as { vectors: ConformanceVector[] };
-  return file.vectors.filter((v) => v.kind === kind);
-}
-
-function clientVector(name: string): ClientVector {
-  const file = JSON.parse(readFileSync(new URL('session-client-vectors.json', VECTORS), 'utf8')) as { vectors: ClientVector[] };
-  const v = file.vectors.find((x) => x.name === name);
-  assert.ok(v, `vector ${name} exists`);
-  return v;
-}
-
-function throwsHush(fn: () => unknown, code: HushErrorCode, messageIncludes: readonly string[] = []): HushError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof HushError, `expected a HushError ${code}, got ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
-  for (const part of messageIncludes) assert.ok(caught.message.includes(part), `"${caught.message}" mentions "${part}"`);
-  return caught;
-}
+import { clientVector, conformance } from './vectors.ts';
+import { throwsHush } from './throws-hush.ts';
 
 const ID_A = '05d2ad010eeb72d72e561d9de7bd7b6989af77dcabffa03a5111a6c859ae5c3a72';
 const KEY_A = ID_A.slice(2);

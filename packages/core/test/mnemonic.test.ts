@@ -5,49 +5,15 @@ import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { fromHex, toHex } from '../src/bytes.ts';
 import { HushError } from '../src/errors.ts';
-import type { HushErrorCode } from '../src/errors.ts';
 import { deriveAccountKeys } from '../src/keys/account-keys.ts';
 import { encodeMnemonic } from '../src/mnemonic/encode.ts';
 import { MAX_MNEMONIC_PHRASE_LENGTH, decodeMnemonic } from '../src/mnemonic/decode.ts';
 import { MNEMONIC_PREFIX_LENGTH, MNEMONIC_WORDS_ENGLISH } from '../src/mnemonic/wordlist-english.ts';
+import { VECTORS, clientVectors as loadClientVectors, conformance } from './vectors.ts';
+import { throwsHush } from './throws-hush.ts';
 
-const VECTORS = new URL('../../../../shared/vectors/', import.meta.url);
 const WORDS = MNEMONIC_WORDS_ENGLISH;
-
-interface ConformanceVector {
-  name: string;
-  kind: string;
-  input: Record<string, string>;
-  expect: Record<string, string>;
-}
-interface ClientVector {
-  name: string;
-  inputs: Record<string, string>;
-  expected: Record<string, string>;
-}
-
-function conformance(kind: string): ConformanceVector[] {
-  const file = JSON.parse(readFileSync(new URL('conformance.json', VECTORS), 'utf8')) as { vectors: ConformanceVector[] };
-  return file.vectors.filter((v) => v.kind === kind);
-}
-
-function clientVectors(prefix: string): ClientVector[] {
-  const file = JSON.parse(readFileSync(new URL('session-client-vectors.json', VECTORS), 'utf8')) as { vectors: ClientVector[] };
-  return file.vectors.filter((v) => v.name.startsWith(prefix));
-}
-
-function throwsHush(fn: () => unknown, code: HushErrorCode, messageIncludes: readonly string[] = []): HushError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof HushError, `expected a HushError ${code}, got ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
-  for (const part of messageIncludes) assert.ok(caught.message.includes(part), `"${caught.message}" mentions "${part}"`);
-  return caught;
-}
+const clientVectors = (prefix: string) => loadClientVectors<Record<string, string>, Record<string, string>>(prefix);
 
 const VECTOR_16 = 'amaze buffet cake entrance symptoms tiger lamb maze nestle python dusted faxed faxed';
 const seedArb = fc.oneof(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 32, maxLength: 32 }));
