@@ -10,96 +10,34 @@
  * Prints a markdown table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
-import { formatSwarmId, messageHash, retrieveSignedString } from '@hush/core';
+import { messageHash, retrieveSignedString } from '@hush/core';
+import { ROOT, createBenchWorkspace, freePort, stopProcess, type BenchNode } from './lib/processes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
-import { writeIdentity, type NodeIdentity } from '../packages/node/src/identity.ts';
 import { silentLogger } from '../packages/node/src/log/logger.ts';
 import { createMessageStore } from '../packages/node/src/storage/message-store.ts';
 
 const SECONDS = Number(process.env['HUSH_BENCH_SECONDS'] ?? 5);
 const WARMUP_MS = 3000;
 const MAX_REQUESTS_PER_CONNECTION = 2_000_000;
-const MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
-const ROOT = new URL('..', import.meta.url).pathname;
-const root = mkdtempSync(join(tmpdir(), 'hush-bench-node-'));
-const children = new Set<ChildProcess>();
+const bench = createBenchWorkspace('hush-bench-node-');
+const { root } = bench;
+
+function startNodes(nodes: readonly BenchNode[]): Promise<ChildProcess[]> {
+  const devnet = bench.writeDevnetFile(nodes);
+  return Promise.all(nodes.map((n) => bench.startNode(n, devnet)));
+}
+
 
 // ------------------------------------------------------------------ processes
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
-
-function startProcess(args: readonly string[], ready: RegExp): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(proc);
-  proc.once('exit', () => children.delete(proc));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}`)), 60_000);
-    let out = '';
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (ready.test(out)) {
-        clearTimeout(timer);
-        resolve(proc);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${args.join(' ')}`)));
-  });
-}
-
-async function stopProcess(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  await new Promise<void>((r) => {
-    p.once('exit', () => r());
-    p.kill('SIGTERM');
-    setTimeout(() => p.kill('SIGKILL'), 10_000).unref();
-  });
-}
 
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m === null ? NaN : Number(m[1]) / 1024;
-}
-
-interface BenchNode {
-  readonly dir: string;
-  readonly identity: NodeIdentity;
-  readonly port: number;
-}
-
-async function makeNodes(count: number, certDir: string): Promise<BenchNode[]> {
-  const nodes: BenchNode[] = [];
-  for (let i = 0; i < count; i++) {
-    const dir = mkdtempSync(join(root, `node${i}-`));
-    const seed = new Uint8Array(32).fill(i + 1);
-    const identity = writeIdentity(dir, seed);
-    for (const f of [TLS_KEY_FILE, TLS_CERT_FILE]) copyFileSync(join(certDir, f), join(dir, f));
-    nodes.push({ dir, identity, port: await freePort() });
-  }
-  return nodes;
-}
-
-function startNodes(nodes: readonly BenchNode[]): Promise<ChildProcess[]> {
-  const devnet = join(root, `devnet-${nodes.length}-${nodes[0]!.port}.json`);
-  const list = nodes.map((n) => ({ pubkey_ed25519: n.identity.ed25519Hex, pubkey_x25519: n.identity.x25519Hex, ip: '127.0.0.1', port: n.port, swarm_id: formatSwarmId(0n) }));
-  writeFileSync(devnet, JSON.stringify({ nodes: list }));
-  return Promise.all(
-    nodes.map((n) => startProcess(['--import', 'tsx', MAIN, '--data-dir', n.dir, '--port', String(n.port), '--devnet', devnet, '--log-level', 'error'], /"listening"/)),
-  );
 }
 
 const HELLO = `
@@ -238,7 +176,7 @@ async function fill(dir: string, total: number): Promise<void> {
 async function main(): Promise<string> {
   const certDir = mkdtempSync(join(root, 'cert-'));
   await loadOrCreateTlsMaterial(certDir);
-  const [single] = await makeNodes(1, certDir);
+  const [single] = await bench.makeNodes(1, certDir, 1);
   const helloPort = await freePort();
   const hello = spawnHello(certDir, helloPort);
   await hello.ready;
@@ -258,7 +196,7 @@ async function main(): Promise<string> {
   }
   await stopProcess(hello.proc);
 
-  const swarm = await makeNodes(5, certDir);
+  const swarm = await bench.makeNodes(5, certDir, 1);
   const swarmProcs = await startNodes(swarm);
   const fan = [target('alone', single!.port, 32, storeBody), target('swarm', swarm[0]!.port, 32, storeBody)];
   await compare(fan);
@@ -290,8 +228,7 @@ function spawnHello(certDir: string, port: number): { proc: ChildProcess; ready:
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, KEY: join(certDir, TLS_KEY_FILE), CERT: join(certDir, TLS_CERT_FILE), PORT: String(port) },
   });
-  children.add(proc);
-  proc.once('exit', () => children.delete(proc));
+  bench.track(proc);
   const ready = new Promise<void>((resolve, reject) => {
     proc.stdout!.setEncoding('utf8').on('data', (d: string) => d.includes('hello listening') && resolve());
     proc.once('exit', (code) => reject(new Error(`hello server exited ${code}`)));
@@ -299,17 +236,4 @@ function spawnHello(certDir: string, port: number): { proc: ChildProcess; ready:
   return { proc, ready };
 }
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
-    for (const p of children) p.kill('SIGKILL');
-    rmSync(root, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
-
-try {
-  process.stdout.write(await main());
-} finally {
-  for (const p of children) p.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-}
+await bench.run(main);

@@ -12,21 +12,20 @@
  *     Node HTTPS forwarders (no crypto, no parsing) vs the bare server alone.
  * Every loop is bounded in count and time. Prints a markdown table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sodium from 'sodium-native';
 import { buildOnionRequest, decryptOnionResponseV3, randomBytes, utf8 } from '@hush/core';
-import { formatSwarmId } from '@hush/core';
+import { createBenchWorkspace, freePort, type BenchNode } from './lib/processes.ts';
 import { createRateLimiter } from '../packages/node/src/http/rate-limiter.ts';
 import { createRouter } from '../packages/node/src/http/routes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
-import { identityFromSeed, writeIdentity, type NodeIdentity } from '../packages/node/src/identity.ts';
+import { identityFromSeed, type NodeIdentity } from '../packages/node/src/identity.ts';
 import { silentLogger } from '../packages/node/src/log/logger.ts';
 import { createNodeMetrics } from '../packages/node/src/metrics/node-metrics.ts';
 import { createOnionHandler } from '../packages/node/src/onion/onion-handler.ts';
@@ -42,10 +41,8 @@ const IN_FLIGHT = 64;
 const LATENCY_SAMPLES = Number(process.env['HUSH_BENCH_LATENCY_SAMPLES'] ?? 200);
 const LATENCY_BUDGET_MS = 60_000;
 const PAYLOAD_BYTES = 1024;
-const MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
-const ROOT = new URL('..', import.meta.url).pathname;
-const root = mkdtempSync(join(tmpdir(), 'hush-bench-onion-'));
-const children = new Set<ChildProcess>();
+const bench = createBenchWorkspace('hush-bench-onion-');
+const { root, children, startProcess, writeDevnetFile, startNode } = bench;
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -250,63 +247,6 @@ async function hopRate(): Promise<string[][]> {
 
 // ------------------------------------------------------------------ processes
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
-
-function startProcess(args: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env });
-  children.add(proc);
-  proc.once('exit', () => children.delete(proc));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start: ${args.join(' ')}`)), 60_000);
-    let out = '';
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      if (ready.test(out)) {
-        clearTimeout(timer);
-        resolve(proc);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${args.join(' ')}`)));
-  });
-}
-
-interface BenchNode {
-  readonly dir: string;
-  readonly identity: NodeIdentity;
-  readonly port: number;
-}
-
-async function makeNodes(count: number, certDir: string): Promise<BenchNode[]> {
-  const nodes: BenchNode[] = [];
-  for (let i = 0; i < count; i++) {
-    const dir = mkdtempSync(join(root, `node${i}-`));
-    const identity = writeIdentity(dir, new Uint8Array(32).fill(0x40 + i));
-    for (const f of [TLS_KEY_FILE, TLS_CERT_FILE]) copyFileSync(join(certDir, f), join(dir, f));
-    nodes.push({ dir, identity, port: await freePort() });
-  }
-  return nodes;
-}
-
-function writeDevnetFile(nodes: readonly { identity: NodeIdentity; port: number }[]): string {
-  const path = join(root, `devnet-${nodes[0]!.port}.json`);
-  const list = nodes.map((n) => ({ pubkey_ed25519: n.identity.ed25519Hex, pubkey_x25519: n.identity.x25519Hex, ip: '127.0.0.1', port: n.port, swarm_id: formatSwarmId(0n) }));
-  writeFileSync(path, JSON.stringify({ nodes: list }));
-  return path;
-}
-
-function startNode(n: BenchNode, devnet: string): Promise<ChildProcess> {
-  return startProcess(['--import', 'tsx', MAIN, '--data-dir', n.dir, '--port', String(n.port), '--devnet', devnet, '--log-level', 'error'], /"listening"/);
-}
-
 /**
  * A bare HTTPS server: answers 200 "ok", or with NEXT set, forwards each body to 127.0.0.1:NEXT
  * over a keep-alive agent and relays the answer (the floor of a hop: no crypto, no parsing).
@@ -359,7 +299,7 @@ function post(port: number, path: string, body: Uint8Array, agent: Agent | false
 
 /** Context row: one node process forwarding over HTTPS to a sink, keep-alive clients. */
 async function httpsHopRate(certDir: string): Promise<string[][]> {
-  const [node] = await makeNodes(1, certDir);
+  const [node] = await bench.makeNodes(1, certDir, 0x40);
   const sinkPort = await freePort();
   const sinkId = identityFromSeed(new Uint8Array(32).fill(9));
   const devnet = writeDevnetFile([node!, { identity: sinkId, port: sinkPort }]);
@@ -429,7 +369,7 @@ async function timed(port: number, path: string, body: Uint8Array, check: (r: { 
 const ms = (x: number): string => x.toFixed(2);
 
 async function latency(certDir: string): Promise<string[][]> {
-  const nodes = await makeNodes(4, certDir);
+  const nodes = await bench.makeNodes(4, certDir, 0x40);
   const devnet = writeDevnetFile(nodes);
   const procs = await Promise.all(nodes.map((n) => startNode(n, devnet)));
   const [h1, h2, h3, d] = nodes as [BenchNode, BenchNode, BenchNode, BenchNode];
@@ -478,17 +418,4 @@ async function main(): Promise<string> {
   );
 }
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(sig, () => {
-    for (const p of children) p.kill('SIGKILL');
-    rmSync(root, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
-
-try {
-  process.stdout.write(await main());
-} finally {
-  for (const p of children) p.kill('SIGKILL');
-  rmSync(root, { recursive: true, force: true });
-}
+await bench.run(main);
