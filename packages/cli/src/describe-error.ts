@@ -8,7 +8,7 @@
  */
 import { isHushError } from '@hush/core';
 import type { HushErrorCode } from '@hush/core';
-import { isSystemError, systemErrorMessage } from './io-context.ts';
+import { isSystemError, systemErrorMessage } from '@hush/client';
 
 export type CliErrorCode = HushErrorCode | 'HUSH_ERR_IO' | 'HUSH_ERR_CANCELLED' | 'HUSH_ERR_INTERNAL';
 

@@ -1,10 +1,10 @@
 export { main, processIo } from './main.ts';
 export type { CliIo, CommandContext, InputStream, StopSignal } from './context.ts';
 export { processStopSignals } from './stop-signals.ts';
-export { createAccountStore, accountExistsError, noAccountError, ACCOUNT_FILE_NAME, ACCOUNT_FILE_MODE, DATA_DIR_MODE } from './account-store.ts';
-export type { AccountStore, AccountStoreOptions, LoadedAccount } from './account-store.ts';
-export { parseAccount, serializeAccount, ACCOUNT_FILE_VERSION } from './account-file.ts';
-export type { AccountRecord } from './account-file.ts';
+export { createAccountStore, accountExistsError, noAccountError, ACCOUNT_FILE_NAME, ACCOUNT_FILE_MODE, DATA_DIR_MODE } from '@hush/client';
+export type { AccountStore, AccountStoreOptions, LoadedAccount } from '@hush/client';
+export { parseAccount, serializeAccount, ACCOUNT_FILE_VERSION } from '@hush/client';
+export type { AccountRecord } from '@hush/client';
 export { readSecret, readAllBounded, promptHidden } from './prompt.ts';
 export type { SecretInputOptions } from './prompt.ts';
 export { describeError, EXIT_OK, EXIT_RUNTIME, EXIT_USAGE, EXIT_INTERRUPTED } from './describe-error.ts';

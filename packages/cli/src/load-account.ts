@@ -1,5 +1,5 @@
 /** Loads the account for a command, warning when its file is readable by other users. */
-import type { LoadedAccount, AccountStore } from './account-store.ts';
+import type { LoadedAccount, AccountStore } from '@hush/client';
 import type { Output } from './output.ts';
 
 export async function loadAccount(store: AccountStore, out: Output): Promise<LoadedAccount> {

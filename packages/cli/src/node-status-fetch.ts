@@ -5,7 +5,7 @@
  */
 import { HushError } from '@hush/core';
 import { httpGet } from './http-get.ts';
-import { isSystemError } from './io-context.ts';
+import { isSystemError } from '@hush/client';
 import { MAX_METRICS_BYTES, MAX_STATUS_BYTES, NODE_PROBE_TIMEOUT_MS } from './limits.ts';
 import type { NodeEndpoint } from './node-locate.ts';
 import { parseNodeStatus } from './node-status-doc.ts';

@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { HushError } from '@hush/core';
-import { withIoContext } from './io-context.ts';
+import { withIoContext } from '@hush/client';
 
 function tooLarge(path: string, maxBytes: number): HushError {
   return new HushError('HUSH_ERR_TOO_LARGE', `${path}: larger than ${maxBytes} bytes`, { details: { path, maxBytes } });

@@ -7,7 +7,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HushError } from '@hush/core';
-import { withIoContext } from './io-context.ts';
+import { withIoContext } from '@hush/client';
 import { MAX_RUNNING_FILE_BYTES } from './limits.ts';
 import { readTextFileIfExists } from './read-text-file.ts';
 

@@ -58,3 +58,12 @@ export { swarmAmong, parseGetSwarmReply, fetchSwarm } from './swarm/swarm-resolv
 export type { Swarm, AskNode } from './swarm/swarm-resolver.ts';
 export { requestSwarm, isDestinationFailure } from './swarm/swarm-request.ts';
 export type { SwarmRequestDeps, SwarmReply } from './swarm/swarm-request.ts';
+export { createAccountStore, accountExistsError, noAccountError, ACCOUNT_FILE_NAME, ACCOUNT_FILE_MODE, DATA_DIR_MODE } from './account/account-store.ts';
+export type { AccountStore, AccountStoreOptions, LoadedAccount } from './account/account-store.ts';
+export { parseAccount, serializeAccount, ACCOUNT_FILE_VERSION } from './account/account-file.ts';
+export type { AccountRecord } from './account/account-file.ts';
+export { MAX_ACCOUNT_FILE_BYTES, ACCOUNT_SEED_SIZES } from './account/account-limits.ts';
+export { isSystemError, withIoContext, systemErrorMessage } from './runtime/io-context.ts';
+export type { SystemError } from './runtime/io-context.ts';
+export { makeDirs } from './runtime/make-dir.ts';
+export { writeNewFileAtomic } from './runtime/atomic-write.ts';

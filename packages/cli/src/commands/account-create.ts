@@ -1,6 +1,6 @@
 /** `hush account create`: a new random account, stored in the data directory. */
 import { encodeMnemonic, randomBytes } from '@hush/core';
-import { accountExistsError, createAccountStore } from '../account-store.ts';
+import { accountExistsError, createAccountStore } from '@hush/client';
 import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { NEW_SEED_BYTES } from '../limits.ts';

@@ -3,7 +3,7 @@
  * (terminal), never from argv. Nothing is written unless the whole phrase checks out.
  */
 import { HushError, decodeMnemonic } from '@hush/core';
-import { accountExistsError, createAccountStore } from '../account-store.ts';
+import { accountExistsError, createAccountStore } from '@hush/client';
 import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { MAX_PHRASE_INPUT_BYTES } from '../limits.ts';

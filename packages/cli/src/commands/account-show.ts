@@ -1,6 +1,6 @@
 /** `hush account show [--recovery-phrase]`: the account's Session ID (and, on request, its phrase). */
 import { encodeMnemonic } from '@hush/core';
-import { createAccountStore } from '../account-store.ts';
+import { createAccountStore } from '@hush/client';
 import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { loadAccount } from '../load-account.ts';

@@ -10,7 +10,7 @@ import { HushError } from '@hush/core';
 import { createServiceNode } from '@hush/node';
 import type { ServiceNode } from '@hush/node';
 import type { CommandContext } from '../context.ts';
-import { isSystemError } from '../io-context.ts';
+import { isSystemError } from '@hush/client';
 import { locateNode } from '../node-locate.ts';
 import { nodeStartOptions } from '../node-options.ts';
 import type { NodeStartOptions } from '../node-options.ts';

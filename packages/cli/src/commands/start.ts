@@ -5,9 +5,9 @@
  */
 import { relative } from 'node:path';
 import { encodeMnemonic, isHushError, randomBytes } from '@hush/core';
-import type { AccountRecord } from '../account-file.ts';
-import { createAccountStore } from '../account-store.ts';
-import type { AccountStore } from '../account-store.ts';
+import type { AccountRecord } from '@hush/client';
+import { createAccountStore } from '@hush/client';
+import type { AccountStore } from '@hush/client';
 import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
 import { NEW_SEED_BYTES } from '../limits.ts';

@@ -4,7 +4,7 @@
  * Session ID. Failures are HUSH_ERR_BAD_ACCOUNT_FILE naming the file and the problem (never the seed).
  */
 import { HushError, deriveAccountKeys, fromHex, toHex } from '@hush/core';
-import { ACCOUNT_SEED_SIZES } from './limits.ts';
+import { ACCOUNT_SEED_SIZES } from './account-limits.ts';
 
 export const ACCOUNT_FILE_VERSION = 1;
 

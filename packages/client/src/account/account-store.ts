@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { HushError, deriveAccountKeys, randomBytes, toHex } from '@hush/core';
 import { parseAccount, serializeAccount } from './account-file.ts';
 import type { AccountRecord } from './account-file.ts';
-import { writeNewFileAtomic } from './atomic-write.ts';
-import { ACCOUNT_SEED_SIZES, MAX_ACCOUNT_FILE_BYTES } from './limits.ts';
-import { makeDirs } from './make-dir.ts';
-import { withIoContext } from './io-context.ts';
+import { writeNewFileAtomic } from '../runtime/atomic-write.ts';
+import { ACCOUNT_SEED_SIZES, MAX_ACCOUNT_FILE_BYTES } from './account-limits.ts';
+import { makeDirs } from '../runtime/make-dir.ts';
+import { withIoContext } from '../runtime/io-context.ts';
 
 export const ACCOUNT_FILE_NAME = 'account.json';
 export const ACCOUNT_FILE_MODE = 0o600;

@@ -1,14 +1,14 @@
 /** The account store in-process: round trip, exclusive atomic create, hostile files from disk. */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { deriveAccountKeys, fromHex, isHushError } from '@hush/core';
-import { createAccountStore } from '../src/account-store.ts';
-import { parseAccount } from '../src/account-file.ts';
-import { tempDir } from './run-cli.ts';
+import { createAccountStore } from '../src/account/account-store.ts';
+import { parseAccount } from '../src/account/account-file.ts';
 
 // session-client.md §1 [verified]: this 16-byte seed gives this Session ID.
 const VECTOR_SEED = '0123456789abcdef0123456789abcdef';
@@ -20,7 +20,8 @@ let counter = 0;
 const freshDir = () => join(root, `s${++counter}`, 'nested');
 
 before(async () => {
-  ({ path: root, cleanup } = await tempDir('hush-store-'));
+  root = await mkdtemp(join(tmpdir(), 'hush-store-'));
+  cleanup = () => rm(root, { recursive: true, force: true });
 });
 after(() => cleanup());
 
