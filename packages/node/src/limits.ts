@@ -55,6 +55,10 @@ export const LIMITS = {
   retrievePerMessageOverhead: 100,
   /** When neither max_count nor max_size is given: max_size = -5 (1/5 of the max). */
   retrieveDefaultMaxSize: -5,
+  /** Longest `long_poll_ms` a retrieve may ask for (a Hush extension; stays under the 30 s onion hop timeout). */
+  longPollMaxMs: 20 * SECOND,
+  /** Retrieves long-polling at once; past this a retrieve answers at once. */
+  longPollMaxWaiters: 10_000,
   /** Sub-requests per batch/sequence (SS BATCH_REQUEST_MAX). */
   batchMaxSubrequests: 20,
   /** Hashes in one delete/expire/get_expiries request (not limited upstream beyond the body size). */

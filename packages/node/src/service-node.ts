@@ -10,6 +10,7 @@
  * Stop order: registry sync, HTTPS (in-flight requests finish), pushes, sweeper, onion relay
  * connections, storage (queued commits flushed, database closed), peer connections, metrics port.
  */
+import { toHex } from '@hush/core';
 import { mkdirSync } from 'node:fs';
 import { createEdToCurveCache } from './auth/curve-cache.ts';
 import type { NodeConfig } from './config.ts';
@@ -30,6 +31,7 @@ import { createPushReceiver } from './replication/push-receiver.ts';
 import { createSwarmPusher, type SwarmPusher } from './replication/swarm-push.ts';
 import type { RpcContext } from './rpc/context.ts';
 import { createMessageStore, type MessageStore } from './storage/message-store.ts';
+import { createNewMessageSignal, type NewMessageSignal } from './storage/new-message-signal.ts';
 import type { Sweeper } from './storage/sweeper.ts';
 import { createMembership, type Membership } from './swarm/membership.ts';
 import { registryProxy, staticProxy } from './swarm/oxend-proxy.ts';
@@ -110,7 +112,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     return run;
   };
 
-  function rpcContext(identity: NodeIdentity, store: MessageStore, m: Membership, peers: PeerClient, registry: RegistryClient | null, log: Logger): RpcContext {
+  function rpcContext(identity: NodeIdentity, store: MessageStore, m: Membership, peers: PeerClient, registry: RegistryClient | null, log: Logger, newMessages: NewMessageSignal): RpcContext {
     const proxy = registry === null ? staticProxy(() => m.view()) : registryProxy(registry);
     const fanoutTimeout = options.fanoutTimeoutMs ?? LIMITS.fanoutTimeoutMs;
     const ctx: RpcContext = {
@@ -122,6 +124,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
       fanout: createFanout({ client: peers, peers: () => m.peers(), timeoutMs: fanoutTimeout, logger: log, metrics }),
       oxend: (endpoint, params) => proxy(ctx, endpoint, params),
       edToCurve: createEdToCurveCache(),
+      newMessages,
     };
     return ctx;
   }
@@ -133,7 +136,10 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     if (created) log.info('identity_created', { pubkey_ed25519: identity.ed25519Hex });
     const tls = await loadOrCreateTlsMaterial(options.dataDir, clock());
     const commitWindow = options.groupCommitMs === undefined ? {} : { groupCommitWindowMs: options.groupCommitMs };
-    const store = components.store ?? createMessageStore({ dataDir: options.dataDir, logger: log, ...commitWindow });
+    const newMessages = createNewMessageSignal(LIMITS.longPollMaxWaiters);
+    cleanup.push(() => newMessages.close());
+    const onNewMessage = (owner: Uint8Array, namespace: number): void => newMessages.notify(toHex(owner), namespace);
+    const store = components.store ?? createMessageStore({ dataDir: options.dataDir, logger: log, onNewMessage, ...commitWindow });
     await store.start();
     cleanup.push(() => store.stop());
     const m = createMembership(identity.ed25519Hex);
@@ -141,7 +147,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     const peers = components.peerClient ?? createPeerClient({ identity, clock, ...outgoing });
     cleanup.push(() => peers.close());
     const registry = options.registry === undefined ? null : createRegistryClient(options.registry);
-    const ctx = rpcContext(identity, store, m, peers, registry, log);
+    const ctx = rpcContext(identity, store, m, peers, registry, log, newMessages);
     const pusher = createSwarmPusher({ me: identity.ed25519Hex, store, client: peers, clock, logger: log, metrics });
     watchMembership(m, peers, pusher, log, metrics);
     if (options.devnet !== undefined) m.update(loadStaticView(options.devnet));

@@ -52,6 +52,48 @@ function messagesAt(c: Client, user: ReturnType<typeof makeUser>): Promise<strin
   });
 }
 
+describe('long-poll retrieve (Hush extension long_poll_ms)', () => {
+  it('a waiting retrieve on one member answers as soon as a store through another member lands', async () => {
+    const [a, , c] = clients as [Client, Client, Client];
+    const user = makeUser(30);
+    const began = Date.now();
+    const waiting = c.rpc('retrieve', retrieveParams(user, 0, Date.now(), { long_poll_ms: 15_000 }));
+    await new Promise((r) => setTimeout(r, 300));
+    const stored = await a.rpc('store', storeParams(user, 'wake up', Date.now()));
+    assert.equal(stored.status, 200);
+    const r = await waiting;
+    const elapsed = Date.now() - began;
+    assert.equal(r.status, 200);
+    assert.deepEqual((r.json.messages as Array<{ hash: string }>).map((m) => m.hash), [stored.json.hash]);
+    assert.ok(elapsed < 5_000, `answered after ${elapsed} ms, not at the 15 s timeout`);
+  });
+
+  it('with nothing to deliver it answers empty after the wait; messages already there answer at once', async () => {
+    const [a, b] = clients as [Client, Client, Client];
+    const user = makeUser(31);
+    const began = Date.now();
+    const empty = await b.rpc('retrieve', retrieveParams(user, 0, Date.now(), { long_poll_ms: 700 }));
+    assert.equal(empty.status, 200);
+    assert.deepEqual(empty.json.messages, []);
+    assert.ok(Date.now() - began >= 650, 'waited for the requested time');
+    await a.rpc('store', storeParams(user, 'already here', Date.now()));
+    const quick = Date.now();
+    const full = await b.rpc('retrieve', retrieveParams(user, 0, Date.now(), { long_poll_ms: 15_000 }));
+    assert.equal((full.json.messages as unknown[]).length, 1);
+    assert.ok(Date.now() - quick < 5_000);
+  });
+
+  it('refuses a wait beyond the limit or of the wrong type, naming the field', async () => {
+    const [a] = clients as [Client, Client, Client];
+    const user = makeUser(32);
+    for (const bad of [20_001, -1, 'soon', 1.5]) {
+      const r = await a.rpc('retrieve', retrieveParams(user, 0, Date.now(), { long_poll_ms: bad }));
+      assert.equal(r.status, 400, `long_poll_ms ${String(bad)}`);
+      assert.match(r.text, /long_poll_ms/);
+    }
+  });
+});
+
 describe('swarm replication', () => {
   it('a store through one member is on all members, each signing its own result', async () => {
     const [a, b, c] = clients as [Client, Client, Client];

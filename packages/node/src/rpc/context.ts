@@ -4,6 +4,7 @@
  */
 import type { NodeIdentity } from '../identity.ts';
 import type { Logger } from '../log/logger.ts';
+import type { NewMessageSignal } from '../storage/new-message-signal.ts';
 import type { ReadQueries } from '../storage/read-queries.ts';
 import type { WriteOp, WriteResultOf } from '../storage/write-ops.ts';
 import type { Params } from './params.ts';
@@ -51,4 +52,6 @@ export interface RpcContext {
   readonly logger: Logger;
   /** Cached Ed25519 → X25519 conversion for signature checks (optional). */
   readonly edToCurve?: (edPk: Uint8Array) => Uint8Array;
+  /** Wakes long-polling retrieves when a message is stored (absent: retrieve never waits). */
+  readonly newMessages?: NewMessageSignal;
 }

@@ -6,14 +6,14 @@
  * request naming no namespace and no auth fields is 401 "retrieve: request signature required".
  */
 import { ACCESS } from '../auth/verify.ts';
-import { isNoAuthRetrieve, isUnrevocable, retrieveSignedString, toBase64 } from '@hush/core';
+import { isNoAuthRetrieve, isUnrevocable, retrieveSignedString, toBase64, toHex } from '@hush/core';
 import { LIMITS } from '../limits.ts';
 import type { Account } from './account.ts';
 import { loadAccount, loadAuth, type Auth } from './auth-params.ts';
 import { clockError, withinTolerance, withMisc, wrongSwarm } from './common.ts';
 import type { RpcContext } from './context.ts';
 import { defineMethod } from './method.ts';
-import { atMostOneOf, exactlyOneOf, optInt, optNamespace, optString, optTimestamp, required, type Params } from './params.ts';
+import { atMostOneOf, exactlyOneOf, optInt, optNamespace, optString, optTimestamp, optUnsigned, required, type Params } from './params.ts';
 import { fail, ok, RpcParseError, type RpcResponse } from './response.ts';
 import { verifyOr401 } from './signed.ts';
 
@@ -23,6 +23,8 @@ export interface RetrieveRequest {
   readonly lastHash: string | null;
   readonly maxCount: number | undefined;
   readonly maxSize: number | undefined;
+  /** Hush extension: wait up to this long (ms) for a message when there is none (0 = answer at once). */
+  readonly longPollMs: number;
   /** Set when the request is signed. */
   readonly auth: { readonly fields: Auth; readonly timestamp: number } | null;
 }
@@ -38,6 +40,12 @@ function loadLastHash(p: Params): string | null {
   if (h.length !== 43) throw new RpcParseError('Invalid last_hash: expected base64 (43 chars)');
   if (!B64.test(h)) throw new RpcParseError('Invalid last_hash: not base64');
   return h;
+}
+
+function loadLongPoll(p: Params): number {
+  const ms = optUnsigned(p, 'long_poll_ms') ?? 0;
+  if (ms > LIMITS.longPollMaxMs) throw new RpcParseError(`Invalid long_poll_ms: at most ${LIMITS.longPollMaxMs}`);
+  return ms;
 }
 
 export function parseRetrieve(p: Params): RetrieveRequest {
@@ -57,7 +65,7 @@ export function parseRetrieve(p: Params): RetrieveRequest {
   const auth = signed
     ? { fields: loadAuth(account, { pubkeyEd25519, signature, subaccount, subaccountSig }), timestamp: required('timestamp', timestamp) }
     : null;
-  return { account, namespace: ns ?? 0, lastHash, maxCount, maxSize, auth };
+  return { account, namespace: ns ?? 0, lastHash, maxCount, maxSize, longPollMs: loadLongPoll(p), auth };
 }
 
 function checkAuth(ctx: RpcContext, req: RetrieveRequest, now: number): RpcResponse | null {
@@ -82,20 +90,22 @@ export function effectiveLimits(maxCount: number | undefined, maxSize: number | 
 
 export async function handleRetrieve(ctx: RpcContext, req: RetrieveRequest): Promise<RpcResponse> {
   if (!ctx.swarm.isOurs(req.account.bytes)) return wrongSwarm(ctx, req.account.bytes);
-  const now = ctx.clock();
+  let now = ctx.clock();
   const rejected = checkAuth(ctx, req, now);
   if (rejected !== null) return rejected;
-  const { count, size } = effectiveLimits(req.maxCount, req.maxSize);
-  const page = ctx.store.retrieve({
-    owner: req.account.bytes,
-    namespace: req.namespace,
-    lastHash: req.lastHash,
-    maxCount: count,
-    maxSize: size,
-    now,
-  });
+  let page = readPage(ctx, req, now);
+  if (page.messages.length === 0 && req.longPollMs > 0 && ctx.newMessages !== undefined) {
+    await ctx.newMessages.wait(toHex(req.account.bytes), req.namespace, req.longPollMs);
+    now = ctx.clock();
+    page = readPage(ctx, req, now);
+  }
   const messages = page.messages.map((m) => ({ hash: m.hash, timestamp: m.timestamp, expiration: m.expiry, data: toBase64(m.data) }));
   return ok(withMisc(ctx, { messages, more: page.more }, now));
+}
+
+function readPage(ctx: RpcContext, req: RetrieveRequest, now: number): ReturnType<RpcContext['store']['retrieve']> {
+  const { count, size } = effectiveLimits(req.maxCount, req.maxSize);
+  return ctx.store.retrieve({ owner: req.account.bytes, namespace: req.namespace, lastHash: req.lastHash, maxCount: count, maxSize: size, now });
 }
 
 export const retrieveMethod = defineMethod({

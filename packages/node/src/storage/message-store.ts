@@ -26,6 +26,15 @@ export interface MessageStoreOptions {
   readonly logger: Logger;
   readonly groupCommitWindowMs?: number;
   readonly sizeLimitBytes?: number;
+  /** Called after a write that stored a new message (client store, fan-out or push), once durable. */
+  readonly onNewMessage?: (owner: Uint8Array, namespace: number) => void;
+}
+
+/** The accounts and namespaces a write added messages to. */
+function newMessagesOf(op: WriteOp, result: unknown): Array<readonly [Uint8Array, number]> {
+  if (op.op === 'store') return (result as WriteResultOf<typeof op>).outcome === 'new' ? [[op.msg.owner, op.msg.namespace]] : [];
+  if (op.op === 'bulkStore') return (result as WriteResultOf<typeof op>).stored > 0 ? op.msgs.map((m) => [m.owner, m.namespace] as const) : [];
+  return [];
 }
 
 export function createMessageStore(options: MessageStoreOptions): MessageStore {
@@ -59,7 +68,12 @@ export function createMessageStore(options: MessageStoreOptions): MessageStore {
       reader?.close();
       reader = undefined;
     },
-    write: (op) => writer.submit(op),
+    async write(op) {
+      const result = await writer.submit(op);
+      const notify = options.onNewMessage;
+      if (notify !== undefined) for (const [owner, namespace] of newMessagesOf(op, result)) notify(owner, namespace);
+      return result;
+    },
     commitStats: () => writer.stats(),
     retrieve: (q) => r().retrieve(q),
     getExpiries: (o, h, n) => r().getExpiries(o, h, n),
