@@ -67,3 +67,23 @@ export { isSystemError, withIoContext, systemErrorMessage } from './runtime/io-c
 export type { SystemError } from './runtime/io-context.ts';
 export { makeDirs } from './runtime/make-dir.ts';
 export { writeNewFileAtomic } from './runtime/atomic-write.ts';
+export { createClient, MESSENGER_DB_FILE } from './messenger/create-client.ts';
+export type { CreateClientOptions, HushClient, Unsubscribe } from './messenger/client-api.ts';
+export type {
+  ChatMessage,
+  ClientEventName,
+  ClientEvents,
+  ClientSettings,
+  Contact,
+  Conversation,
+  ConversationState,
+  DeliveryState,
+  DisappearingMode,
+  DisappearingSetting,
+  NetworkStatus,
+  PathHopStatus,
+  SentMessage,
+} from './messenger/messenger-types.ts';
+export { MESSENGER_LIMITS } from './messenger/messenger-limits.ts';
+export { checkText, checkDisplayName, checkDisappearing } from './messenger/content/content-checks.ts';
+export { DISAPPEARING_TIMERS, MAX_TEXT_CODE_POINTS, MAX_DISPLAY_NAME_BYTES } from './messenger/content/content-limits.ts';

@@ -17,6 +17,7 @@ import type { NodeReply, ServerReply } from './onion/onion-replies.ts';
 import { createOnionSender, sendOnionRequest, type SendOptions } from './onion/onion-sender.ts';
 import type { OnionServer } from './onion/onion-target.ts';
 import { createPathManager, type PathManager } from './onion/path-manager.ts';
+import { createPathLatency, type PathLatency } from './onion/path-latency.ts';
 import { systemClock, type Clock } from './runtime/clock.ts';
 import { isPlainObject } from './runtime/json.ts';
 import { silentClientLogger, type ClientLogger } from './runtime/logger.ts';
@@ -61,6 +62,8 @@ export interface OnionClient {
   /** The account's swarm as a node reports it (`get_swarm`). */
   fetchSwarm(pubkey: string, options?: SendOptions): Promise<Swarm>;
   paths(): readonly OnionPathInfo[];
+  /** Median recent round trip of a path (ms), or null before any. */
+  pathLatencyMs(pathId: number): number | null;
   nodes(): readonly ServiceNode[];
   refreshNodes(options?: { signal?: AbortSignal; fromSeed?: boolean }): Promise<void>;
   readonly networkTime: NetworkTime;
@@ -79,6 +82,7 @@ interface Parts {
   readonly pool: NodePool;
   readonly paths: PathManager;
   readonly networkTime: NetworkTime;
+  readonly latency: PathLatency;
   readonly toNode: (node: ServiceNode, body: RpcBody, o?: SendOptions) => Promise<NodeReply>;
   readonly toServer: (server: OnionServer, payload: Uint8Array, o?: SendOptions) => Promise<ServerReply>;
 }
@@ -100,14 +104,19 @@ function assemble(options: OnionClientOptions): Parts {
   const pool = createNodePool({ source, clock, random, logger, limits, fetchFromNode });
   const testGuard = createGuardTest({ transport, timeoutMs: limits.guardTestTimeoutMs, onNodeTime: (t) => networkTime.addSample(t) });
   const paths = createPathManager({ pool, random, logger, limits, testGuard });
-  const sender = createOnionSender({ transport, random, clock, logger, paths, limits, encType: options.encType ?? 'xchacha20' });
+  const latency = createPathLatency(10, 64);
+  const sender = createOnionSender({
+    transport, random, clock, logger, paths, limits,
+    encType: options.encType ?? 'xchacha20',
+    onRoundTrip: (id, ms) => latency.record(id, ms),
+  });
   toNode = async (node, body, o) => {
     const reply = await sendOnionRequest(sender, node, encodeBody(body, limits.maxRequestBytes), o);
     if (isPlainObject(reply.json)) networkTime.addSample(reply.json['t']);
     return reply;
   };
   const toServer: Parts['toServer'] = (server, payload, o) => sendOnionRequest(sender, server, payload, o);
-  return { limits, transport, random, pool, paths, networkTime, toNode, toServer };
+  return { limits, transport, random, pool, paths, networkTime, latency, toNode, toServer };
 }
 
 function resolveNode(pool: NodePool, destination: ServiceNode | string): ServiceNode {
@@ -154,6 +163,7 @@ export function createOnionClient(options: OnionClientOptions): OnionClient {
       return fetchSwarm(p.pool, ask, via, pubkey, p.limits.maxPoolNodes, o.signal);
     },
     paths: () => p.paths.paths(),
+    pathLatencyMs: (id) => p.latency.medianMs(id),
     nodes: () => p.pool.all(),
     refreshNodes: (o = {}) => p.pool.refresh(o),
     networkTime: p.networkTime,

@@ -30,6 +30,7 @@ export type HushErrorCode =
   | 'HUSH_ERR_ACCOUNT_EXISTS'
   | 'HUSH_ERR_NO_ACCOUNT'
   | 'HUSH_ERR_BAD_ACCOUNT_FILE'
+  | 'HUSH_ERR_BAD_DATABASE'
   | 'HUSH_ERR_USAGE'
   | 'HUSH_ERR_STORAGE'
   | 'HUSH_ERR_BAD_CONFIG'
@@ -43,7 +44,16 @@ export type HushErrorCode =
   | 'HUSH_ERR_ONION_BAD_RESPONSE'
   | 'HUSH_ERR_WRONG_SWARM'
   | 'HUSH_ERR_NOT_RUNNING'
-  | 'HUSH_ERR_ALREADY_RUNNING';
+  | 'HUSH_ERR_ALREADY_RUNNING'
+  | 'HUSH_ERR_UNAUTHORIZED'
+  | 'HUSH_ERR_FORBIDDEN'
+  | 'HUSH_ERR_NOT_READY'
+  | 'HUSH_ERR_INTERNAL'
+  | 'HUSH_ERR_TEXT_TOO_LONG'
+  | 'HUSH_ERR_STORE_FAILED'
+  | 'HUSH_ERR_RPC_FAILED'
+  | 'HUSH_ERR_NOT_FOUND'
+  | 'HUSH_ERR_CLOSED';
 
 export interface HushErrorOptions {
   /** Structured facts about the failure (field name, position, sizes...). */

@@ -33,12 +33,16 @@ export interface OnionSenderOptions {
   readonly paths: PathManager;
   readonly limits: SenderLimits;
   readonly encType: OnionEncType;
+  /** Told the round trip of each successful attempt (not of long waits: see SendOptions.untimed). */
+  readonly onRoundTrip?: (pathId: number, ms: number) => void;
 }
 
 export interface SendOptions {
   readonly signal?: AbortSignal;
   /** One attempt's round trip (default `onionTimeoutMs`). */
   readonly timeoutMs?: number;
+  /** The destination may hold the reply on purpose (a long-poll): keep it out of path latency figures. */
+  readonly untimed?: boolean;
 }
 
 export type ReplyDecoder<T> = (body: Uint8Array, built: BuiltOnionRequest) => T;
@@ -93,7 +97,9 @@ export function createOnionSender(options: OnionSenderOptions): OnionSender {
       for (let n = 0; n < limits.maxAttempts; n++) {
         throwIfAborted(o.signal, 'onion request');
         const path = await paths.pathFor(target.kind === 'node' ? target.node : null, o.signal);
+        const began = clock.now();
         const result = await attempt(path, target, payload, decode, o);
+        if (result.ok && o.untimed !== true) options.onRoundTrip?.(path.id, clock.now() - began);
         if (result.ok) return result.value;
         const { error, blame, retry } = result.failure;
         applyBlame(path, blame);

@@ -1,0 +1,117 @@
+/**
+ * The receive loop: retrieves namespace 0 of our own swarm through an onion path, from the last
+ * hash seen, and hands new messages to the pipeline. Against Hush nodes each retrieve long-polls
+ * (`long_poll_ms`), so a message reaches us as soon as any swarm member stores it; a node that
+ * answers an empty long-poll at once does not support it (a Session node) and is polled every
+ * `pollIntervalMs` instead. Errors back off; the loop runs until `stop()`.
+ */
+import { HushError, retrieveSignedString, type AccountKeys } from '@hush/core';
+import type { OnionClient } from '../onion-client.ts';
+import type { Clock } from '../runtime/clock.ts';
+import type { ClientLogger } from '../runtime/logger.ts';
+import type { MessengerLimits } from './messenger-limits.ts';
+import { signedFields } from './signed-params.ts';
+import { parseSwarmPage, type SwarmMessage } from './swarm-page.ts';
+
+export interface PollerDeps {
+  readonly onion: OnionClient;
+  readonly keys: AccountKeys;
+  readonly clock: Clock;
+  readonly logger: ClientLogger;
+  readonly limits: MessengerLimits;
+  readonly lastHash: () => string | null;
+  readonly setLastHash: (hash: string) => void;
+  /** Handles one page of messages; resolves with how many were new. */
+  readonly receive: (messages: readonly SwarmMessage[]) => number;
+  readonly onState: (state: { longPolling: boolean; lastPollAt: number | null; lastError: { code: string; message: string } | null }) => void;
+}
+
+export interface Poller {
+  start(): void;
+  stop(): Promise<void>;
+  /** One retrieve round now (all pages, no waiting); resolves with the number of new messages. */
+  pollOnce(signal?: AbortSignal): Promise<number>;
+}
+
+const NAMESPACE = 0;
+const MAX_DATA_BYTES = 76_800;
+
+export function createPoller(deps: PollerDeps): Poller {
+  const { onion, keys, clock, limits } = deps;
+  const stopper = new AbortController();
+  let loop: Promise<void> | null = null;
+  let longPolling = true;
+  let lastPollAt: number | null = null;
+
+  async function page(waitMs: number, signal: AbortSignal): Promise<{ fresh: number; more: boolean }> {
+    const timestamp = onion.networkTime.now();
+    const lastHash = deps.lastHash();
+    const params = {
+      ...signedFields(keys, retrieveSignedString({ namespace: NAMESPACE, timestamp })),
+      namespace: NAMESPACE,
+      timestamp,
+      last_hash: lastHash ?? '',
+      max_count: limits.retrieveMaxCount,
+      ...(waitMs > 0 ? { long_poll_ms: waitMs } : {}),
+    };
+    const options = { signal, ...(waitMs > 0 ? { untimed: true, timeoutMs: waitMs + 15_000 } : {}) };
+    const { reply } = await onion.requestSwarm(keys.sessionId, { method: 'retrieve', params }, options);
+    if (reply.status !== 200) {
+      throw new HushError('HUSH_ERR_RPC_FAILED', `retrieve: node answered ${reply.status} ${reply.body.slice(0, 200)}`, { details: { status: reply.status } });
+    }
+    const parsed = parseSwarmPage(reply.json, limits.retrieveMaxCount * 4, MAX_DATA_BYTES);
+    if (parsed === null) throw new HushError('HUSH_ERR_BAD_JSON', 'retrieve: reply is not {messages: [...]}', { details: { field: 'messages' } });
+    if (parsed.malformed > 0) deps.logger.warn('retrieve_malformed_entries', { count: parsed.malformed });
+    const fresh = deps.receive(parsed.messages);
+    const last = parsed.messages.at(-1);
+    if (last !== undefined) deps.setLastHash(last.hash);
+    return { fresh, more: parsed.more && parsed.messages.length > 0 };
+  }
+
+  async function round(waitMs: number, signal: AbortSignal): Promise<number> {
+    let total = 0;
+    let wait = waitMs;
+    for (;;) {
+      const { fresh, more } = await page(wait, signal);
+      total += fresh;
+      if (!more) return total;
+      wait = 0;
+    }
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    const signal = stopper.signal;
+    while (!signal.aborted) {
+      const began = clock.now();
+      try {
+        const fresh = await round(longPolling ? limits.longPollMs : 0, signal);
+        failures = 0;
+        const quickEmpty = fresh === 0 && clock.now() - began < limits.longPollMinEmptyMs;
+        longPolling = !quickEmpty;
+        lastPollAt = clock.now();
+        deps.onState({ longPolling, lastPollAt, lastError: null });
+        if (quickEmpty) await clock.sleep(limits.pollIntervalMs, signal);
+      } catch (err) {
+        if (signal.aborted) return;
+        failures += 1;
+        const e = err instanceof HushError ? err : new HushError('HUSH_ERR_NETWORK', String(err instanceof Error ? err.message : err));
+        deps.logger.warn('poll_failed', { code: e.code, message: e.message });
+        deps.onState({ longPolling, lastPollAt, lastError: { code: e.code, message: e.message } });
+        const delay = Math.min(limits.pollErrorMaxDelayMs, limits.pollErrorDelayMs * 2 ** Math.min(failures - 1, 10));
+        await clock.sleep(delay, signal).catch(() => undefined);
+      }
+    }
+  }
+
+  return {
+    start() {
+      loop ??= run();
+    },
+    async stop() {
+      stopper.abort(new HushError('HUSH_ERR_CLOSED', 'client closed'));
+      await loop;
+    },
+    pollOnce: (signal) => round(0, signal ?? stopper.signal),
+  };
+}
