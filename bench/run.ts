@@ -6,6 +6,7 @@ const SUITES: Readonly<Record<string, string>> = {
   core: './core.ts',
   node: './node.ts',
   onion: './onion.ts',
+  e2e: './e2e.ts',
 };
 
 const name = process.argv.slice(2).find((a) => a !== '--');

@@ -94,6 +94,28 @@ describe('two people over a local Hush network', () => {
     assert.equal(a.conversation(b.sessionId)?.approvedMe, true);
   });
 
+  test('a request accepted without replying tells A; read receipts and typing reach the other side when both turn them on', async () => {
+    const a = await client(seed());
+    const b = await client(seed());
+    await a.setDisplayName('Alice');
+    for (const c of [a, b]) await c.updateSettings({ readReceipts: true, typingIndicators: true });
+    const arriving = next(b, 'message', (m) => m.text === 'are you there?');
+    const sent = await a.send(b.sessionId, 'are you there?');
+    await arriving;
+    assert.equal(b.requests()[0]?.displayName, 'Alice', 'the profile name came with the message');
+    assert.equal(a.conversation(b.sessionId)?.approvedMe, false);
+    await b.acceptRequest(a.sessionId);
+    await until('A learns B accepted', () => a.conversation(b.sessionId)?.approvedMe === true);
+    assert.equal(b.conversation(a.sessionId)?.unread, 1);
+    const read = next(a, 'message-updated', (m) => m.id === sent.id && m.readAt !== null);
+    await b.markRead(a.sessionId);
+    assert.equal(b.conversation(a.sessionId)?.unread, 0);
+    await read;
+    const typing = next(a, 'typing', (t) => t.conversationId === b.sessionId && t.typing);
+    await b.setTyping(a.sessionId, true);
+    await typing;
+  });
+
   test('B is offline when A sends; B comes online later and receives everything once', async () => {
     const bSeed = seed();
     const a = await client(seed());

@@ -30,7 +30,8 @@ function applyText(ctx: ApplyContext, item: IncomingText, swarm: SwarmMessage): 
   const conversationId = conversationFor(ctx, item);
   if (conversationId === null) return 0;
   if (!item.outgoing && item.displayName !== null) ctx.db.setProfileName(item.author, item.displayName, item.sentAt);
-  const readAt = item.outgoing ? item.sentAt : null;
+  // Ours are read by us when sent (after-read timers start then); `readAt` of ours = their receipt.
+  const startedAt = item.outgoing ? item.sentAt : null;
   const inserted = ctx.db.insertMessage({
     conversationId,
     direction: item.outgoing ? 'out' : 'in',
@@ -42,9 +43,9 @@ function applyText(ctx: ApplyContext, item: IncomingText, swarm: SwarmMessage): 
     storedOn: 0,
     swarmSize: 0,
     error: null,
-    readAt,
+    readAt: null,
     disappearing: item.disappearing,
-    expiresAt: expiresAtFor(item.disappearing, { sentAt: item.sentAt, readAt, swarmExpiry: swarm.expiration }),
+    expiresAt: expiresAtFor(item.disappearing, { sentAt: item.sentAt, readAt: startedAt, swarmExpiry: swarm.expiration }),
     hashes: { ours: swarm.hash },
   });
   if (inserted === null) return 0;

@@ -91,7 +91,7 @@ export async function sendText(ctx: MessengerContext, to: string, text: string, 
     storedOn: 0,
     swarmSize: 0,
     error: null,
-    readAt: sentAt,
+    readAt: null,
     disappearing,
     expiresAt: expiresAtFor(disappearing, { sentAt, readAt: sentAt }),
   });
