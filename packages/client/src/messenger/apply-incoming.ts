@@ -22,7 +22,9 @@ function conversationFor(ctx: ApplyContext, item: IncomingText | IncomingTimerUp
   if (existing?.state === 'declined' && !item.outgoing) return null;
   const { conversation, created } = ctx.db.ensureConversation(id, item.outgoing ? 'accepted' : 'request', item.sentAt);
   if (!item.outgoing && !conversation.approvedMe) ctx.db.setApprovedMe(id, true);
-  if (created) ctx.events.emit('conversation', conversation);
+  // Another of our devices wrote to them: the conversation is accepted here too.
+  if (item.outgoing && conversation.state !== 'accepted') ctx.events.emit('conversation', ctx.db.setConversationState(id, 'accepted'));
+  else if (created) ctx.events.emit('conversation', conversation);
   return id;
 }
 
