@@ -92,6 +92,13 @@ describe('two people over a local Hush network', () => {
     assert.deepEqual(texts(a, b.sessionId), ['hello B', 'hi A']);
     assert.deepEqual(texts(b, a.sessionId), ['hello B', 'hi A']);
     assert.equal(a.conversation(b.sessionId)?.approvedMe, true);
+    const status = a.status();
+    assert.equal(status.paths.length, 2);
+    for (const p of status.paths) assert.equal(p.hops.length, 3);
+    assert.ok(status.paths.some((p) => p.latencyMs !== null && p.latencyMs > 0), 'path latency measured');
+    assert.equal(status.nodesKnown, 8);
+    assert.equal(status.swarm?.members.length, 8);
+    assert.equal(status.longPolling, true, 'Hush nodes long-poll');
   });
 
   test('a request accepted without replying tells A; read receipts and typing reach the other side when both turn them on', async () => {

@@ -13,6 +13,8 @@
 import { join } from 'node:path';
 import { createOnionClient } from '../onion-client.ts';
 import { systemClock } from '../runtime/clock.ts';
+import { systemRandom } from '../runtime/random.ts';
+import { startPathProbe } from './path-probe.ts';
 import { silentClientLogger } from '../runtime/logger.ts';
 import { makeDirs } from '../runtime/make-dir.ts';
 import type { ApplyContext } from './apply-context.ts';
@@ -87,6 +89,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
     },
   });
   const cancelSweep = sweepSeenEvery(clock, () => db.sweepSeen(clock.now()));
+  const stopProbe = startPathProbe({ onion, clock, random: options.random ?? systemRandom, intervalMs: MESSENGER_LIMITS.pathProbeIntervalMs, probes: MESSENGER_LIMITS.pathProbes });
   expiry.reschedule();
   if (options.receive !== false) poller.start();
   let closed = false;
@@ -121,6 +124,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
       closed = true;
       await poller.stop();
       cancelSweep();
+      stopProbe();
       expiry.stop();
       typing.stop();
       events.clear();

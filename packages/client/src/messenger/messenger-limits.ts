@@ -17,6 +17,9 @@ export const MESSENGER_LIMITS = {
   retrieveMaxCount: 256,
   /** Seen-hash entries are swept this often. */
   seenSweepIntervalMs: 10 * 60 * 1000,
+  /** Idle path probes (`info` through the paths, for their latency): this often, this many. */
+  pathProbeIntervalMs: 60_000,
+  pathProbes: 3,
   /** A typing indicator from someone is dropped after this long without a refresh (Session: 20 s TTL). */
   typingTimeoutMs: 20_000,
 } as const;
