@@ -4,6 +4,7 @@
  */
 import type { OptionSpec } from './args.ts';
 import type { CommandContext } from './context.ts';
+import { DEFAULT_CHAT_MESSAGES, MAX_CHAT_MESSAGES } from './limits.ts';
 
 export type CommandRun = (ctx: CommandContext) => Promise<number>;
 
@@ -23,6 +24,10 @@ export interface CommandSpec {
   readonly options: readonly OptionHelp[];
   /** When set, positional arguments are refused with this explanation instead of the generic one. */
   readonly refuseArgs?: string;
+  /** The positional arguments the command takes, for its usage line (e.g. '<session-id> <text>'); it checks them itself. */
+  readonly args?: string;
+  /** The heading `hush --help` lists the command under (default: "Commands"). */
+  readonly section?: string;
   readonly load: () => Promise<CommandRun>;
 }
 
@@ -35,6 +40,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: 'account', summary: 'Create, restore or show your account' },
   { name: 'node', summary: 'Run a service node, or show how one is doing' },
   { name: 'devnet', summary: 'Run a whole local network (registry and service nodes) on this machine' },
+  { name: 'profile', summary: 'Show or set the display name sent with your messages' },
 ];
 
 const RECOVERY_PHRASE_OPTION: OptionHelp = {
@@ -67,6 +73,118 @@ const NODE_DATA_DIR_TEXT = [
   'TLS certificate and message database. Default: the config file\'s dataDir, else',
   '$HUSH_DATA_DIR/node, else ~/.hush/node.',
 ].join('\n');
+
+// Messaging: the account's messenger (@hush/client's createClient) on a network.
+
+export const MESSAGING_SECTION = 'Messaging';
+
+const NETWORK_OPTION = option(
+  'network',
+  '--network FILE|URL',
+  'A devnet.json (or its directory, or any JSON file listing nodes that way) or a registry URL (http://…); default: the network `npm start` runs, ./.hush-local/devnet/devnet.json ($HUSH_DATA_DIR/devnet/… when set)',
+);
+
+const MESSAGING_DATA_TEXT = [
+  'The account is the one in the data directory (--data-dir, else $HUSH_DATA_DIR, else ~/.hush, where',
+  '`hush account create` puts yours). `npm start`\'s two ready accounts are in ./.hush-local/profiles.',
+].join('\n');
+
+const READING_TEXT = [
+  'Fetches new messages first (at most 10 s); when the network is missing or does not answer, shows',
+  'what this device already has, after a warning on standard error.',
+].join('\n');
+
+function messaging(spec: Omit<CommandSpec, 'section' | 'options'> & { readonly options?: readonly OptionHelp[] }): CommandSpec {
+  return { ...spec, options: [NETWORK_OPTION, ...(spec.options ?? [])], section: MESSAGING_SECTION, description: `${spec.description}\n\n${MESSAGING_DATA_TEXT}` };
+}
+
+const MESSAGING_COMMANDS: readonly CommandSpec[] = [
+  messaging({
+    path: ['send'],
+    args: '<session-id> <text>',
+    summary: 'Send a message to a Session ID',
+    description: [
+      'Sends <text> (quote it; words after the Session ID are joined with spaces) to <session-id> and',
+      'waits until the recipient\'s swarm has stored it: prints "Sent · stored on N of M nodes" (N nodes',
+      'signed for it). On failure exits 1 with the error code; the message stays in `hush chat`, marked',
+      'not sent. Writing to someone who sent you a request accepts it.',
+    ].join('\n'),
+    load: async () => (await import('./commands/send.ts')).send,
+  }),
+  messaging({
+    path: ['listen'],
+    summary: 'Print incoming messages as they arrive (Ctrl-C stops)',
+    description: [
+      'Receives until SIGINT (Ctrl-C) or SIGTERM, then exits 0. One line per incoming message,',
+      'written at once: "[time] name-or-short-id: text", or with --json one JSON object per line:',
+      '{"sender", "timestamp" (ms), "text", "conversation", "name" (or null), "id"}. Messages that',
+      'arrived while nothing was listening come first. Status notes and warnings go to standard error.',
+    ].join('\n'),
+    load: async () => (await import('./commands/listen.ts')).listen,
+  }),
+  messaging({
+    path: ['chats'],
+    summary: 'List your conversations, newest first, with unread counts',
+    description: ['Lists accepted conversations, newest first, with unread counts and the last message.', READING_TEXT].join('\n'),
+    load: async () => (await import('./commands/chats.ts')).chats,
+  }),
+  messaging({
+    path: ['chat'],
+    args: '<session-id>',
+    summary: "Show a conversation's messages, oldest first",
+    description: [
+      "Shows the conversation's last messages, oldest first; yours are marked ✓ N/M (stored on N of",
+      'the M nodes of their swarm), "… sending" or "✗ not sent (CODE)". Marks them read.',
+      READING_TEXT,
+    ].join('\n'),
+    options: [option('limit', '--limit N', `How many of the last messages to show (default ${DEFAULT_CHAT_MESSAGES}, at most ${MAX_CHAT_MESSAGES})`)],
+    load: async () => (await import('./commands/chat.ts')).chat,
+  }),
+  messaging({
+    path: ['requests'],
+    summary: 'List message requests (people who wrote to you first)',
+    description: [
+      'Lists message requests: conversations started by someone you have not answered. Accept one with',
+      '`hush requests accept <session-id>` (replying accepts too) or decline it with',
+      '`hush requests decline <session-id>`.',
+      READING_TEXT,
+    ].join('\n'),
+    load: async () => (await import('./commands/requests-list.ts')).requestsList,
+  }),
+  messaging({
+    path: ['requests', 'accept'],
+    args: '<session-id>',
+    summary: 'Accept a message request',
+    description: 'Moves the request to your chats and tells them (they see that you accepted, with your display name).',
+    load: async () => (await import('./commands/requests-accept.ts')).requestsAccept,
+  }),
+  messaging({
+    path: ['requests', 'decline'],
+    args: '<session-id>',
+    summary: 'Decline a message request (their messages are dropped)',
+    description: 'Declines the request: their messages are dropped from now on. They are not told (as in Session).',
+    load: async () => (await import('./commands/requests-decline.ts')).requestsDecline,
+  }),
+  messaging({
+    path: ['contacts'],
+    summary: 'List everyone you have a conversation with',
+    description: ['Lists everyone you have a conversation with: name, state, and whether they accepted you.', READING_TEXT].join('\n'),
+    load: async () => (await import('./commands/contacts.ts')).contacts,
+  }),
+  messaging({
+    path: ['profile', 'show'],
+    summary: 'Show your Session ID and display name',
+    description: 'Shows your Session ID and the display name sent with your messages.',
+    load: async () => (await import('./commands/profile-show.ts')).profileShow,
+  }),
+  messaging({
+    path: ['profile', 'set-name'],
+    args: '<name>',
+    summary: 'Set the display name sent with your messages',
+    description: 'Sets your display name (at most 100 bytes of UTF-8); it goes with your next messages, and the other side shows it.',
+    load: async () => (await import('./commands/profile-set-name.ts')).profileSetName,
+  }),
+];
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -108,13 +226,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['start'],
-    summary: 'Set up and show the local account (what `npm start` runs)',
+    summary: 'Run the local network and the messenger for two ready accounts (what `npm start` runs)',
     description: [
-      'Until the local network exists, this creates a local account on the first run (or shows it',
-      'on later runs) and prints what you can do next. The local account lives in ./.hush-local',
-      '(or $HUSH_DATA_DIR, or --data-dir), apart from your personal account in ~/.hush.',
+      'Starts a local Hush network (a registry and 12 service nodes, kept in <data dir>/devnet), two',
+      'ready accounts, Alice and Bob (<data dir>/profiles), and the messenger web app for each on',
+      '127.0.0.1, then prints the two URLs and how to use the CLI against the same network. Runs until',
+      'Ctrl-C, then stops everything it started. Running it again reuses the network, the accounts and',
+      'their messages. The data dir is ./.hush-local (or $HUSH_DATA_DIR, or --data-dir), apart from',
+      'your personal account in ~/.hush.',
     ].join('\n'),
-    options: [],
+    options: [option('nodes', '--nodes N', 'Service nodes in the local network (default 12)')],
     load: async () => (await import('./commands/start.ts')).start,
   },
   {
@@ -182,6 +303,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [DEVNET_DIR_OPTION],
     load: async () => (await import('./commands/devnet-status.ts')).devnetStatus,
   },
+  ...MESSAGING_COMMANDS,
   {
     path: ['help'],
     summary: 'Show help for a command (`hush help account create`)',

@@ -41,3 +41,22 @@ export const DEVNET_PROGRESS_POLL_MS = 1_000;
 
 /** `hush devnet up`: a progress line at least this often while waiting, even without change. */
 export const DEVNET_PROGRESS_QUIET_MS = 5_000;
+
+/** Messaging commands (`chats`, `chat`, `requests`, ...): how long the sync before reading may take. */
+export const SYNC_TIMEOUT_MS = 10_000;
+
+/** Messaging commands: onion-client limits for a one-shot command (a dead guard is skipped sooner). */
+export const MESSAGING_CLIENT_LIMITS = { guardTestTimeoutMs: 5_000, nodeListTimeoutMs: 10_000 } as const;
+
+/** `hush chat --limit`: messages shown when not given, and the most accepted (the client's page limit). */
+export const DEFAULT_CHAT_MESSAGES = 50;
+export const MAX_CHAT_MESSAGES = 1_000;
+
+/** Characters of a message shown in one row of `hush chats` / `hush requests` (the rest is cut with …). */
+export const PREVIEW_CHARS = 48;
+
+/** Characters of a display name shown in one row of those lists. */
+export const NAME_CHARS = 32;
+
+/** `hush start`: the ports the two local profiles' web apps try first (any free port when taken). */
+export const START_APP_PORTS: readonly number[] = [7550, 7551];

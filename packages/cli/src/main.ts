@@ -29,7 +29,7 @@ function checkCommandArgs(spec: CommandSpec, args: ParsedArgs, rest: readonly st
     if (!known) throw usage(`option ${rawName} does not apply to "hush ${name}"`, { option: rawName });
   }
   const [extra] = rest;
-  if (extra === undefined || spec.path[0] === 'help') return;
+  if (extra === undefined || spec.path[0] === 'help' || spec.args !== undefined) return; // commands with args check their own
   if (spec.refuseArgs !== undefined) throw usage(spec.refuseArgs, { argument: 'hidden' });
   const shown = JSON.stringify(extra.length > 64 ? `${extra.slice(0, 64)}…` : extra);
   throw usage(`"hush ${name}" takes no arguments, got ${shown}`, { argument: extra });

@@ -28,6 +28,9 @@ function topLevelNames(): string[] {
 export function resolveCommand(words: readonly string[]): Resolved {
   const [first, second] = words;
   if (first === undefined) return { kind: 'none' };
+  // A two-word command wins over a one-word one with the same first word (`requests accept` vs `requests`).
+  const pair = COMMANDS.find((c) => c.path.length === 2 && c.path[0] === first && c.path[1] === second);
+  if (pair !== undefined) return { kind: 'command', spec: pair, rest: words.slice(2) };
   const top = COMMANDS.find((c) => c.path.length === 1 && c.path[0] === first);
   if (top !== undefined) return { kind: 'command', spec: top, rest: words.slice(1) };
   const group = COMMAND_GROUPS.find((g) => g.name === first);

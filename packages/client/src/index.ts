@@ -87,3 +87,5 @@ export type {
 export { MESSENGER_LIMITS } from './messenger/messenger-limits.ts';
 export { checkText, checkDisplayName, checkDisappearing } from './messenger/content/content-checks.ts';
 export { DISAPPEARING_TIMERS, MAX_TEXT_CODE_POINTS, MAX_DISPLAY_NAME_BYTES } from './messenger/content/content-limits.ts';
+export { openMessengerDb } from './messenger/db/messenger-db.ts';
+export type { MessengerDb, MessengerDbOptions } from './messenger/db/messenger-db-types.ts';

@@ -8,7 +8,7 @@ import { resolveCommand } from '../resolve-command.ts';
 import { textTable } from '../text-table.ts';
 
 const GLOBAL_OPTION_HELP: readonly OptionHelp[] = [
-  { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; start, devnet: ./.hush-local; node: the node\'s own)' },
+  { spec: GLOBAL_OPTIONS[0]!, label: '--data-dir DIR', text: 'Data directory (default: $HUSH_DATA_DIR, else ~/.hush; start, devnet, messaging: ./.hush-local; node: the node\'s own)' },
   { spec: GLOBAL_OPTIONS[1]!, label: '--json', text: 'Print one JSON object on stdout: the result, or {"error": {"code", "message"}}' },
   { spec: GLOBAL_OPTIONS[2]!, label: '-h, --help', text: 'Show help (also: hush help <command>)' },
   { spec: GLOBAL_OPTIONS[3]!, label: '-V, --version', text: 'Show the version' },
@@ -29,25 +29,35 @@ const FOOTER = [
   '  answers), HUSH_ERR_ALREADY_RUNNING, HUSH_ERR_CANCELLED, HUSH_ERR_INTERNAL (a bug).',
   '',
   'Exit status:',
-  '  0 success (also after Ctrl-C or SIGTERM stops `node start` or `devnet up`), 1 runtime error',
-  '  (e.g. no account, bad recovery phrase, file error, node not running), 2 usage error (unknown',
-  '  command or option, wrong arguments), 130 cancelled at a prompt or by a second Ctrl-C.',
+  '  0 success (also after Ctrl-C or SIGTERM stops `node start`, `devnet up` or `listen`), 1 runtime',
+  '  error (e.g. no account, bad recovery phrase, file error, node not running, no network, a',
+  '  message not stored), 2 usage error (unknown command or option, wrong arguments, a bad Session',
+  '  ID or text), 130 cancelled at a prompt, by Ctrl-C during a one-shot command, or by a second Ctrl-C.',
 ].join('\n');
 
 function optionsTable(options: readonly OptionHelp[]): string {
   return textTable(options.map((o) => [o.label, o.text] as const));
 }
 
+const commandLabel = (c: CommandSpec): string => (c.args === undefined ? c.path.join(' ') : `${c.path.join(' ')} ${c.args}`);
+
+/** The commands under their headings: those without a section first, as "Commands". */
+function commandSections(): string[] {
+  const titles = [...new Set(COMMANDS.flatMap((c) => (c.section === undefined ? [] : [c.section])))];
+  const block = (title: string, list: readonly CommandSpec[]): string[] => [`${title}:`, textTable(list.map((c) => [commandLabel(c), c.summary] as const)), ''];
+  return [
+    ...block('Commands', COMMANDS.filter((c) => c.section === undefined)),
+    ...titles.flatMap((t) => block(`${t} (over the local network \`npm start\` runs, or --network FILE|URL)`, COMMANDS.filter((c) => c.section === t))),
+  ];
+}
+
 export function topHelp(): string {
-  const commands = COMMANDS.map((c) => [c.path.join(' '), c.summary] as const);
   return [
     'hush — private messaging, compatible with Session',
     '',
     'Usage: hush [--data-dir DIR] [--json] <command> [options]',
     '',
-    'Commands:',
-    textTable(commands),
-    '',
+    ...commandSections(),
     'Global options (accepted before or after the command):',
     optionsTable(GLOBAL_OPTION_HELP),
     '',
@@ -63,7 +73,7 @@ export function groupHelp(group: CommandGroup): string {
     `Usage: hush [--data-dir DIR] [--json] ${group.name} <${subs.map((c) => c.path[1]).join('|')}> [options]`,
     '',
     'Commands:',
-    textTable(subs.map((c) => [c.path.join(' '), c.summary] as const)),
+    textTable(subs.map((c) => [commandLabel(c), c.summary] as const)),
     '',
     `Run "hush help ${group.name} <command>" for one command's help.`,
   ].join('\n');
@@ -72,7 +82,7 @@ export function groupHelp(group: CommandGroup): string {
 export function commandHelp(spec: CommandSpec): string {
   const name = spec.path.join(' ');
   const own = spec.options.length > 0 ? ` ${spec.options.map((o) => `[${o.label}]`).join(' ')}` : '';
-  const args = spec.path[0] === 'help' ? ' [command]' : '';
+  const args = spec.path[0] === 'help' ? ' [command]' : spec.args === undefined ? '' : ` ${spec.args}`;
   const lines = [`hush ${name} — ${spec.summary}`, '', `Usage: hush [--data-dir DIR] [--json] ${name}${own}${args}`, '', spec.description];
   if (spec.options.length > 0) lines.push('', 'Options:', optionsTable(spec.options));
   lines.push('', 'Global options:', optionsTable(GLOBAL_OPTION_HELP), '', FOOTER);
