@@ -1,6 +1,6 @@
 /**
  * Opening an account's messenger for one command: the data directory (`--data-dir`, else
- * $HUSH_DATA_DIR, else ./.hush-local), its account (checked first: a missing account is reported
+ * $HUSH_DATA_DIR, else ~/.hush), its account (checked first: a missing account is reported
  * before any network is asked), the network (`--network`), then `createClient`. A network that
  * does not answer is HUSH_ERR_NOT_RUNNING "no network at …". SIGINT/SIGTERM abort what runs; the
  * client is always closed before the command returns.
@@ -42,7 +42,7 @@ export async function openAccountPlace(ctx: CommandContext): Promise<AccountPlac
   }
 }
 
-/** `hush account create` alone would write to ~/.hush, so the advice names this directory. */
+/** The advice names this directory, so it also fits a --data-dir or $HUSH_DATA_DIR account. */
 function noAccountHere(dataDir: string, cause: unknown): HushError {
   const dir = shellArg(dataDir);
   return new HushError('HUSH_ERR_NO_ACCOUNT', `no account in ${dataDir}: create one with "hush account create --data-dir ${dir}", or pass the --data-dir of an existing account`, {
