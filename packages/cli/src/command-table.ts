@@ -225,6 +225,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/account-show.ts')).accountShow,
   },
   {
+    path: ['app'],
+    summary: 'Run the web messenger on this computer (prints the address to open)',
+    description: [
+      'Starts the local client daemon: the web messenger on http://127.0.0.1:PORT, behind an access key',
+      'that changes on every launch (the printed address carries it; keep it to yourself). Uses the account',
+      'in the data directory (default ~/.hush), or lets you create or restore one in the browser. Builds',
+      'the web app first when it is missing or older than its sources. Runs until SIGINT (Ctrl-C) or SIGTERM.',
+    ].join('\n'),
+    options: [NETWORK_OPTION, option('port', '--port PORT', 'Port on 127.0.0.1 (default 0: any free port)')],
+    section: MESSAGING_SECTION,
+    load: async () => (await import('./commands/app.ts')).app,
+  },
+  {
     path: ['start'],
     summary: 'Run the local network and the messenger for two ready accounts (what `npm start` runs)',
     description: [

@@ -252,38 +252,7 @@ describe('hush account', { concurrency: 3 }, () => {
   });
 });
 
-describe('hush start and usage', { concurrency: 3 }, () => {
-  test('start twice in a fresh directory: same account in ./.hush-local, exit 0 both times', async () => {
-    const cwd = freshDir();
-    await mkdir(cwd);
-    const first = await runCli(['start'], { cwd, home: join(cwd, 'home') });
-    assert.equal(first.code, 0, first.stderr);
-    const id = sessionIdFromText(first.stdout);
-    assert.match(first.stdout, /Recovery phrase:/);
-    assert.match(first.stdout, /next/i);
-    const second = await runCli(['start'], { cwd, home: join(cwd, 'home') });
-    assert.equal(second.code, 0, second.stderr);
-    assert.equal(sessionIdFromText(second.stdout), id);
-    assert.doesNotMatch(second.stdout, /Recovery phrase:/);
-    assert.equal((await stat(join(cwd, '.hush-local', 'account.json'))).mode & 0o777, 0o600);
-    assert.equal(await listOrMissing(join(cwd, 'home')), 'missing', 'start does not touch ~/.hush');
-    const shown = await runCli(['--data-dir', join(cwd, '.hush-local'), 'account', 'show', '--json']);
-    assert.deepEqual(parseJson(shown), { session_id: id });
-  });
-
-  test('start honours HUSH_DATA_DIR and --json', async () => {
-    const dir = freshDir();
-    const r = await runCli(['start', '--json'], { env: { HUSH_DATA_DIR: dir } });
-    assert.equal(r.code, 0, r.stderr);
-    const body = parseJson(r);
-    assert.equal(body['created'], true);
-    assert.equal(body['data_dir'], dir);
-    const seed = decodeMnemonic(body['recovery_phrase'] as string);
-    assert.equal(deriveAccountKeys(seed).sessionId, body['session_id']);
-    const again = parseJson(await runCli(['start', '--json'], { env: { HUSH_DATA_DIR: dir } }));
-    assert.deepEqual(again, { session_id: body['session_id'], data_dir: dir, created: false });
-  });
-
+describe('usage', { concurrency: 3 }, () => {
   test('unknown command or option: usage error, exit 2, with a hint', async () => {
     const r = await runCli(['acount', 'show']);
     assertError(r, 2, 'HUSH_ERR_USAGE');

@@ -1,65 +1,121 @@
 /**
- * `hush start` (what `npm start` runs). Until the local network exists: create the local account on
- * the first run, show it on later runs, and say what to do next. Safe to run twice at once: if
- * another run creates the account first, this one shows it.
+ * `hush start` (what `npm start` runs): the local Hush network (registry and 12 service nodes, kept
+ * in <data dir>/devnet), two ready accounts (Alice and Bob, in <data dir>/profiles) and the
+ * messenger web app for each, served by its client daemon on 127.0.0.1. Prints the two URLs and
+ * how to use the CLI against the same network, then runs until Ctrl-C, when it stops everything
+ * it started. A second run reuses the network, the accounts and their messages.
  */
-import { relative } from 'node:path';
-import { encodeMnemonic, isHushError, randomBytes } from '@hush/core';
-import type { AccountRecord } from '@hush/client';
-import { createAccountStore } from '@hush/client';
-import type { AccountStore } from '@hush/client';
+import { join, relative } from 'node:path';
+import { createClient, makeDirs, withIoContext, type CreateClientOptions } from '@hush/client';
+import { startDaemon, type Daemon } from '@hush/daemon';
+import { MAX_DEVNET_NODES, startDevnet, type Devnet } from '@hush/devnet';
 import type { CommandContext } from '../context.ts';
 import { resolveDataDir } from '../data-dir.ts';
-import { NEW_SEED_BYTES } from '../limits.ts';
-import { loadAccount } from '../load-account.ts';
+import { watchDevnetProgress } from '../devnet-progress.ts';
+import { intOption } from '../int-option.ts';
+import { DEFAULT_DEVNET_NODES, DEFAULT_DEVNET_TIMEOUT_S, START_APP_PORTS } from '../limits.ts';
+import { openLocalProfiles, type LocalProfile } from '../local-profiles.ts';
+import { shellArg } from '../shell-arg.ts';
+import { waitForStop } from '../stop-signals.ts';
 import { textTable } from '../text-table.ts';
-import { PHRASE_ADVICE } from './account-create.ts';
 
-/** Creates the account if there is none; `phrase` is set only when this run created it. */
-async function createOrLoad(store: AccountStore, ctx: CommandContext): Promise<{ account: AccountRecord; phrase?: string }> {
-  if (!(await store.exists())) {
-    const seed = randomBytes(NEW_SEED_BYTES);
-    try {
-      const account = await store.save(seed);
-      return { account, phrase: encodeMnemonic(seed) };
-    } catch (err) {
-      if (!isHushError(err, 'HUSH_ERR_ACCOUNT_EXISTS')) throw err; // another run won the race
-    } finally {
-      seed.fill(0);
-    }
+/** The profile's client, with its display name set the first time (so the other side sees a name). */
+function namedClient(displayName: string) {
+  return async (options: CreateClientOptions) => {
+    const client = await createClient(options);
+    if (client.displayName() === null) await client.setDisplayName(displayName);
+    return client;
+  };
+}
+
+async function startApp(ctx: CommandContext, profile: LocalProfile, network: string, port: number): Promise<Daemon> {
+  const options = {
+    dataDir: profile.dataDir,
+    network,
+    createClient: namedClient(profile.displayName),
+    log: (line: string) => ctx.out.progress(`${profile.displayName}: ${line}`),
+  };
+  try {
+    return await startDaemon({ ...options, port });
+  } catch (err) {
+    if ((err as { code?: unknown })?.code !== 'EADDRINUSE') throw err;
+    return startDaemon({ ...options, port: 0 }); // the usual port is taken: any free one
   }
-  return { account: await loadAccount(store, ctx.out) };
 }
 
-/** How to point other commands at this data directory (short when it is under the cwd). */
-function dataDirArg(dataDir: string, cwd: string): string {
-  const rel = relative(cwd, dataDir);
-  const shown = rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') ? rel : dataDir;
-  return /^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown);
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return shellArg(rel !== '' && !rel.startsWith('..') ? rel : path);
 }
 
-function nextSteps(dataDirFlag: string): string {
-  return [
-    'What you can do next:',
+function summary(ctx: CommandContext, devnet: Devnet, profiles: readonly LocalProfile[], apps: readonly Daemon[]): void {
+  const [alice] = profiles as [LocalProfile];
+  const net = shown(devnet.devnetFile, ctx.io.cwd);
+  const text = [
+    `Hush is running: a local network of ${devnet.nodes.length} service nodes, and two ready accounts.`,
+    '',
+    'Open the messenger (one browser tab each) and write from one to the other:',
+    textTable(profiles.map((p, i) => [p.displayName, apps[i]?.url ?? ''] as const)),
+    '',
+    'Their Session IDs:',
+    textTable(profiles.map((p) => [p.displayName, p.sessionId] as const)),
+    '',
+    'Or, in another terminal, with an account of your own (kept in ~/.hush):',
     textTable([
-      [`npx hush --data-dir ${dataDirFlag} account show`, 'show this local account again'],
-      ['npx hush account create', 'make your own account (kept in ~/.hush)'],
-      ['npx hush account restore', 'restore an account from its recovery phrase'],
-      ['npx hush devnet up', 'run a local network of 12 service nodes (Ctrl-C stops it)'],
-      ['npx hush --help', 'every command and option'],
+      ['make it', 'npx hush account create'],
+      ['write to Alice', `npx hush --network ${net} send ${alice.sessionId} "hi Alice"`],
+      ['see what comes back', `npx hush --network ${net} listen`],
     ]),
+    '',
+    'Press Ctrl-C to stop everything. `npm start` again picks up the same network, accounts and messages.',
   ].join('\n');
+  const data = {
+    event: 'up',
+    devnet_file: devnet.devnetFile,
+    registry: devnet.registry,
+    nodes: devnet.nodes.length,
+    profiles: profiles.map((p, i) => ({ name: p.name, display_name: p.displayName, session_id: p.sessionId, data_dir: p.dataDir, url: apps[i]?.url, created: p.created })),
+  };
+  ctx.out.result(data, text);
+}
+
+async function bringUpNetwork(ctx: CommandContext, dir: string, signal: AbortSignal): Promise<Devnet> {
+  const nodes = intOption(ctx.args, 'nodes', 1, MAX_DEVNET_NODES) ?? DEFAULT_DEVNET_NODES;
+  ctx.out.progress(`starting the local network (registry and ${nodes} service nodes) in ${dir}`);
+  const stopProgress = watchDevnetProgress({ dir, nodes, report: (line) => ctx.out.progress(line) });
+  try {
+    return await startDevnet({ nodes, dir, signal, readyTimeoutMs: DEFAULT_DEVNET_TIMEOUT_S * 1000, log: () => undefined });
+  } finally {
+    stopProgress();
+  }
 }
 
 export async function start(ctx: CommandContext): Promise<number> {
-  const store = createAccountStore({ dataDir: resolveDataDir(ctx, 'local') });
-  const { account, phrase } = await createOrLoad(store, ctx);
-  const created = phrase !== undefined;
-  const head = created ? `Created a local account in ${store.file}` : `Local account (${store.file})`;
-  const lines = [`Hush — local preview`, '', head, '', `Session ID:       ${account.sessionId}`];
-  if (created) lines.push(`Recovery phrase:  ${phrase}`, '', PHRASE_ADVICE);
-  lines.push('', nextSteps(dataDirArg(store.dataDir, ctx.io.cwd)));
-  const data = { session_id: account.sessionId, data_dir: store.dataDir, created, ...(created ? { recovery_phrase: phrase } : {}) };
-  ctx.out.result(data, lines.join('\n'));
-  return 0;
+  const root = resolveDataDir(ctx, 'local');
+  const devnetDir = join(root, 'devnet');
+  await withIoContext(`cannot create the directory ${devnetDir}`, () => makeDirs(devnetDir, 0o700));
+  const profiles = await openLocalProfiles(root);
+  const stop = waitForStop(ctx.io.onStopSignal);
+  const abort = new AbortController();
+  void stop.signalled.then((signal) => abort.abort(new Error(`${signal} received`)));
+  const apps: Daemon[] = [];
+  let devnet: Devnet | undefined;
+  try {
+    devnet = await bringUpNetwork(ctx, devnetDir, abort.signal);
+    ctx.out.progress('starting the messenger for Alice and Bob (the first run builds the web app)');
+    for (const [i, profile] of profiles.entries()) {
+      if (stop.stopRequested()) break;
+      apps.push(await startApp(ctx, profile, devnet.devnetFile, START_APP_PORTS[i] ?? 0));
+    }
+    if (!stop.stopRequested()) summary(ctx, devnet, profiles, apps);
+    ctx.out.progress(`${await stop.signalled}: stopping the messenger and the local network`);
+    return 0;
+  } catch (err) {
+    if (abort.signal.aborted) return 0;
+    throw err;
+  } finally {
+    for (const app of apps) await app.stop().catch(() => undefined);
+    await devnet?.stop();
+    stop.release();
+  }
 }
