@@ -116,3 +116,43 @@ describe('disappearing messages', () => {
     }
   });
 });
+
+describe('receive loop', () => {
+  test('asks every retrieve to long-poll; a node that answers empty at once is polled at an interval, and one that waits is long-polled again', async () => {
+    const { createPoller } = await import('../src/messenger/poller.ts');
+    const { MESSENGER_LIMITS } = await import('../src/messenger/messenger-limits.ts');
+    let now = 1_000_000;
+    const sleeps: number[] = [];
+    const clock: Clock = { now: () => now, sleep: async (ms) => { sleeps.push(ms); now += ms; }, setTimer: () => () => undefined };
+    const asked: unknown[] = [];
+    let nodeWaits = false;
+    const states: boolean[] = [];
+    let rounds = 0;
+    const stopAfter = 6;
+    let reached = (): void => undefined;
+    const enough = new Promise<void>((r) => (reached = r));
+    const onion = {
+      networkTime: { now: () => now },
+      async requestSwarm(_pk: string, body: { params: Record<string, unknown> }) {
+        asked.push(body.params['long_poll_ms']);
+        if (++rounds === 3) nodeWaits = true;
+        if (rounds >= stopAfter) reached();
+        if (nodeWaits) now += 5_000;
+        return { reply: { status: 200, body: '', json: { messages: [], more: false } } };
+      },
+    };
+    const keys = deriveAccountKeys(randomBytes(16));
+    const poller = createPoller({
+      onion: onion as never, keys, clock, logger: silentClientLogger, limits: MESSENGER_LIMITS,
+      lastHash: () => null, setLastHash: () => undefined, receive: () => 0,
+      onState: (s) => states.push(s.longPolling),
+    });
+    poller.start();
+    await enough;
+    await poller.stop();
+    assert.ok(asked.length >= 4);
+    assert.ok(asked.every((v) => v === MESSENGER_LIMITS.longPollMs), 'long_poll_ms on every retrieve');
+    assert.deepEqual(states.slice(0, 4), [false, false, true, true], 'quick empty answers → polling; waiting answers → long-polling');
+    assert.deepEqual(sleeps.slice(0, 2), [MESSENGER_LIMITS.pollIntervalMs, MESSENGER_LIMITS.pollIntervalMs]);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * The receive loop: retrieves namespace 0 of our own swarm through an onion path, from the last
  * hash seen, and hands new messages to the pipeline. Against Hush nodes each retrieve long-polls
- * (`long_poll_ms`), so a message reaches us as soon as any swarm member stores it; a node that
- * answers an empty long-poll at once does not support it (a Session node) and is polled every
- * `pollIntervalMs` instead. Errors back off; the loop runs until `stop()`.
+ * (`long_poll_ms`), so a message reaches us as soon as any swarm member stores it. Every retrieve
+ * asks for it (nodes ignore parameters they do not know); a node that answers an empty retrieve at
+ * once did not wait (a Session node, or a Hush node at its waiter limit), so the next one comes
+ * after `pollIntervalMs`. Errors back off; the loop runs until `stop()`.
  */
 import { HushError, retrieveSignedString, type AccountKeys } from '@hush/core';
 import type { OnionClient } from '../onion-client.ts';
@@ -43,7 +44,7 @@ export function createPoller(deps: PollerDeps): Poller {
   let longPolling = true;
   let lastPollAt: number | null = null;
 
-  async function page(waitMs: number, signal: AbortSignal): Promise<{ fresh: number; more: boolean }> {
+  async function page(waitMs: number, signal: AbortSignal): Promise<{ fresh: number; retrieved: number; more: boolean }> {
     const timestamp = onion.networkTime.now();
     const lastHash = deps.lastHash();
     const params = {
@@ -65,16 +66,19 @@ export function createPoller(deps: PollerDeps): Poller {
     const fresh = deps.receive(parsed.messages);
     const last = parsed.messages.at(-1);
     if (last !== undefined) deps.setLastHash(last.hash);
-    return { fresh, more: parsed.more && parsed.messages.length > 0 };
+    return { fresh, retrieved: parsed.messages.length, more: parsed.more && parsed.messages.length > 0 };
   }
 
-  async function round(waitMs: number, signal: AbortSignal): Promise<number> {
-    let total = 0;
+  /** All pages from the last hash; `retrieved` counts what the swarm gave, `fresh` what was new to us. */
+  async function round(waitMs: number, signal: AbortSignal): Promise<{ fresh: number; retrieved: number }> {
+    let fresh = 0;
+    let retrieved = 0;
     let wait = waitMs;
     for (;;) {
-      const { fresh, more } = await page(wait, signal);
-      total += fresh;
-      if (!more) return total;
+      const r = await page(wait, signal);
+      fresh += r.fresh;
+      retrieved += r.retrieved;
+      if (!r.more) return { fresh, retrieved };
       wait = 0;
     }
   }
@@ -85,9 +89,11 @@ export function createPoller(deps: PollerDeps): Poller {
     while (!signal.aborted) {
       const began = clock.now();
       try {
-        const fresh = await round(longPolling ? limits.longPollMs : 0, signal);
+        const { retrieved } = await round(limits.longPollMs, signal);
         failures = 0;
-        const quickEmpty = fresh === 0 && clock.now() - began < limits.longPollMinEmptyMs;
+        // Only an empty answer says the node did not wait (messages already seen, e.g. our own
+        // sync copies, are what a long-poll wakes up for too).
+        const quickEmpty = retrieved === 0 && clock.now() - began < limits.longPollMinEmptyMs;
         longPolling = !quickEmpty;
         lastPollAt = clock.now();
         deps.onState({ longPolling, lastPollAt, lastError: null });
@@ -112,6 +118,6 @@ export function createPoller(deps: PollerDeps): Poller {
       stopper.abort(new HushError('HUSH_ERR_CLOSED', 'client closed'));
       await loop;
     },
-    pollOnce: (signal) => round(0, signal ?? stopper.signal),
+    pollOnce: async (signal) => (await round(0, signal ?? stopper.signal)).fresh,
   };
 }
