@@ -6,8 +6,7 @@
  * The first run creates the bot's account in --data-dir; later runs load it. Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
-import { randomBytes } from '@hush/core';
-import { createAccountStore, createClient, MAX_TEXT_CODE_POINTS, type ChatMessage } from '@hush/client';
+import { createClient, MAX_TEXT_CODE_POINTS, type ChatMessage } from '@hush/client';
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, network: { type: 'string' } } });
 const dataDir = values['data-dir'];
@@ -17,9 +16,8 @@ if (dataDir === undefined || network === undefined) {
   process.exit(2);
 }
 
-// A new account gets a fresh 16-byte seed (a 13-word recovery phrase); createClient saves it in dataDir.
-const isNew = !(await createAccountStore({ dataDir }).exists());
-const client = await createClient({ dataDir, network, ...(isNew ? { seed: randomBytes(16) } : {}) });
+// The first run makes the bot's account (kept in dataDir, mode 0600); later runs load it.
+const client = await createClient({ dataDir, network, createAccount: true });
 console.log(`Echo bot ${client.sessionId} is listening (Ctrl-C to stop)`);
 
 /** "echo: " + the text, cut to the longest text a message may carry. */

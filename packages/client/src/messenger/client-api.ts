@@ -26,6 +26,8 @@ export interface CreateClientOptions {
   readonly network: NetworkOption;
   /** Use this seed instead of the data directory's account.json (which is then created with it if missing). */
   readonly seed?: Uint8Array;
+  /** When the data directory has no account (and no `seed` is given), make a new one (a fresh 16-byte seed). */
+  readonly createAccount?: boolean;
   /** Receive messages (poll / long-poll the account's swarm). Default true; `hush send` turns it off. */
   readonly receive?: boolean;
   readonly clock?: Clock;

@@ -41,7 +41,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentClientLogger;
   await makeDirs(options.dataDir, 0o700);
-  const keys = await openAccount(options.dataDir, options.seed);
+  const keys = await openAccount(options.dataDir, options.seed, options.createAccount === true);
   const db = openMessengerDb(join(options.dataDir, MESSENGER_DB_FILE), { self: keys.sessionId, now: () => clock.now() });
   const onion = createOnionClient({
     network: options.network,
