@@ -90,14 +90,15 @@ export async function unsend(ctx: MessengerContext, messageId: number, signal?: 
   const message = ctx.db.getMessage(messageId);
   if (message === null) throw new HushError('HUSH_ERR_NOT_FOUND', `message ${messageId}: no such message`, { details: { field: 'messageId' } });
   if (message.direction !== 'out') throw new HushError('HUSH_ERR_BAD_ARGUMENT', `message ${messageId}: only your own messages can be unsent`, { details: { field: 'messageId' } });
+  // Read before sending: our own receive loop may apply the synced unsend (and delete the row) first.
+  const { ours } = ctx.db.messageHashes(message.id);
   const sentAt = ctx.outbox.nextSentAt();
   const content = unsendContent({ sentAt, timestamp: message.sentAt, author: ctx.keys.sessionId });
   const ttl = ttlFor('unsend');
   if (!isSelf(ctx, message.conversationId) && message.delivery === 'stored') await ctx.outbox.send(message.conversationId, content, sentAt, ttl, signal);
   await ctx.outbox.send(ctx.keys.sessionId, content, sentAt, ttl, signal);
-  const { ours } = ctx.db.messageHashes(message.id);
   if (ours !== null) await ctx.ownSwarm.deleteHashes([ours], signal);
-  ctx.db.deleteMessage(message.id);
+  if (!ctx.db.deleteMessage(message.id)) return; // already removed (and reported) by the receive loop
   ctx.events.emit('message-removed', { id: message.id, conversationId: message.conversationId });
   const conversation = ctx.db.getConversation(message.conversationId);
   if (conversation !== null) ctx.events.emit('conversation', conversation);
