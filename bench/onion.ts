@@ -8,8 +8,11 @@
  *     sink node over its keep-alive peer connections, load from keep-alive clients.
  *  2. Round trip of `info`: 3 hops to a 4th node vs straight to that node, both on a new client
  *     TLS connection per request, sequential, interleaved (target: 3-hop p50 ≤ 1.8× direct p50).
- *     For context, the floor of that ratio on this machine: the same 4-process topology of bare
- *     Node HTTPS forwarders (no crypto, no parsing) vs the bare server alone.
+ *     The nodes forward to each other over hop links (persistent TLS, ALPN hush-onion/1).
+ *     For context, the floors of that ratio on this machine: the same 4-process topology of bare
+ *     Node forwarders (no crypto, no parsing) vs the bare server alone, once forwarding with
+ *     `https.request` over keep-alive agents, once over framed persistent TLS links like the
+ *     nodes' (an HTTPS entry, then frames).
  * Every loop is bounded in count and time. Prints a markdown table.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -275,9 +278,51 @@ s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('sink
 process.on('SIGTERM', () => process.exit(0));
 `;
 
-function startSink(certDir: string, port: number, next = 0): Promise<ChildProcess> {
+/**
+ * A bare framed forwarder: HTTPS and, by ALPN hush-onion/1 on the same port, the hop link's
+ * frames (u32 id, u32 length, body); answers "ok", or with NEXT set forwards each body to
+ * 127.0.0.1:NEXT over one persistent framed TLS link (the floor of a node's hop over links).
+ */
+const FRAMED = `
+import { createServer } from 'node:https';
+import { connect } from 'node:tls';
+import { readFileSync } from 'node:fs';
+const next = Number(process.env.NEXT ?? 0);
+const ALPN = 'hush-onion/1';
+const reader = (onFrame) => { let buf = Buffer.alloc(0); return (c) => {
+  buf = buf.length === 0 ? c : Buffer.concat([buf, c]);
+  while (buf.length >= 8) { const len = buf.readUInt32LE(4); if (buf.length < 8 + len) break; onFrame(buf.readUInt32LE(0), buf.subarray(8, 8 + len)); buf = buf.subarray(8 + len); }
+}; };
+const frame = (id, body) => { const f = Buffer.allocUnsafe(8 + body.length); f.writeUInt32LE(id, 0); f.writeUInt32LE(body.length, 4); body.copy(f, 8); return f; };
+let link = null; let seq = 0; const pending = new Map();
+const send = (body) => {
+  if (link === null) {
+    link = connect({ host: '127.0.0.1', port: next, ALPNProtocols: [ALPN], rejectUnauthorized: false });
+    link.setNoDelay(true);
+    link.on('data', reader((id, b) => { const r = pending.get(id); pending.delete(id); r?.(Buffer.from(b)); }));
+  }
+  return new Promise((r) => { const id = ++seq >>> 0; pending.set(id, r); link.write(frame(id, body)); });
+};
+const answer = (body) => (next === 0 ? Promise.resolve(Buffer.from('ok')) : send(body));
+const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000, ALPNProtocols: [ALPN, 'http/1.1'] }, (req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => answer(Buffer.concat(chunks)).then((b) => { res.writeHead(200, { 'Content-Length': b.length }); res.end(b); }));
+});
+const http = s.listeners('secureConnection');
+s.removeAllListeners('secureConnection');
+s.on('secureConnection', (t) => {
+  if (t.alpnProtocol !== ALPN) { for (const l of http) l.call(s, t); return; }
+  t.on('data', reader((id, body) => answer(Buffer.from(body)).then((b) => t.write(frame(id, b)))));
+});
+s.on('connection', (c) => c.setNoDelay(true));
+s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('sink listening\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+function startSink(certDir: string, port: number, next = 0, script = SINK): Promise<ChildProcess> {
   const env = { ...process.env, KEY: join(certDir, TLS_KEY_FILE), CERT: join(certDir, TLS_CERT_FILE), PORT: String(port), NEXT: String(next) };
-  return startProcess(['--input-type=module', '-e', SINK], /sink listening/, env);
+  return startProcess(['--input-type=module', '-e', script], /sink listening/, env);
 }
 
 function post(port: number, path: string, body: Uint8Array, agent: Agent | false): Promise<{ status: number; body: Buffer }> {
@@ -333,7 +378,7 @@ async function httpsHopRate(certDir: string): Promise<string[][]> {
   }
   for (const a of agents) a.destroy();
   proc.kill('SIGTERM');
-  return [[`context: hop over HTTPS (node process → sink node, 16 keep-alive clients)${errors > 0 ? ` (${errors} non-200)` : ''}`, `${median(rates).toFixed(0)}/s`, '', '']];
+  return [[`context: hop over HTTPS (node process → bare HTTPS sink: the forward to peers without links; 16 keep-alive clients)${errors > 0 ? ` (${errors} non-200)` : ''}`, `${median(rates).toFixed(0)}/s`, '', '']];
 }
 
 // ------------------------------------------------------------------ 2. latency
@@ -384,20 +429,28 @@ async function latency(certDir: string): Promise<string[][]> {
   };
   const [ds, os] = await alternate(direct, onion);
   for (const p of procs) p.kill('SIGTERM');
-  // The floor on this machine: the same 4-process topology of bare HTTPS forwarders (no crypto, no parsing).
+  const ratio = percentile(os, 50) / percentile(ds, 50);
+  return [
+    [`info direct to the node, new TLS connection each (n=${ds.length}) p50 / p95 ms`, `${ms(percentile(ds, 50))} / ${ms(percentile(ds, 95))}`, '1.00', ''],
+    [`info through 3 hops to the same node (hop links), new TLS connection to hop 1 each (n=${os.length}) p50 / p95 ms`, `${ms(percentile(os, 50))} / ${ms(percentile(os, 95))}`, `${ratio.toFixed(2)} (p50)`, `≤ 1.80 ${ratio <= 1.8 ? '✓' : '✗'}`],
+    ...(await floor(certDir, SINK, 'HTTPS forwarders (https.request, keep-alive agents)')),
+    ...(await floor(certDir, FRAMED, 'framed forwarders (persistent TLS links, like the nodes)')),
+  ];
+}
+
+/** The floor on this machine: the same 4-process topology of bare forwarders (no crypto, no parsing) vs the bare server. */
+async function floor(certDir: string, script: string, what: string): Promise<string[][]> {
   const ports = await Promise.all([0, 1, 2, 3].map(() => freePort()));
-  const bare = [await startSink(certDir, ports[3]!)];
-  for (let i = 2; i >= 0; i--) bare.push(await startSink(certDir, ports[i]!, ports[i + 1]!));
+  const bare = [await startSink(certDir, ports[3]!, 0, script)];
+  for (let i = 2; i >= 0; i--) bare.push(await startSink(certDir, ports[i]!, ports[i + 1]!, script));
+  const info = utf8('{"method":"info","params":{}}');
   const ok = (r: { status: number }) => r.status === 200;
   const [bd, bc] = await alternate(() => timed(ports[3]!, '/', info, ok), () => timed(ports[0]!, '/', info, ok));
   for (const p of bare) p.kill('SIGTERM');
-  const ratio = percentile(os, 50) / percentile(ds, 50);
   const bareRatio = percentile(bc, 50) / percentile(bd, 50);
   return [
-    [`info direct to the node, new TLS connection each (n=${ds.length}) p50 / p95 ms`, `${ms(percentile(ds, 50))} / ${ms(percentile(ds, 95))}`, '1.00', ''],
-    [`info through 3 hops to the same node, new TLS connection to hop 1 each (n=${os.length}) p50 / p95 ms`, `${ms(percentile(os, 50))} / ${ms(percentile(os, 95))}`, `${ratio.toFixed(2)} (p50)`, `≤ 1.80 ${ratio <= 1.8 ? '✓' : '✗'}`],
-    [`context: bare HTTPS server, same request pattern (n=${bd.length}) p50 / p95 ms`, `${ms(percentile(bd, 50))} / ${ms(percentile(bd, 95))}`, '1.00', ''],
-    [`context: 3 bare HTTPS forwarders to it, same topology (n=${bc.length}) p50 / p95 ms`, `${ms(percentile(bc, 50))} / ${ms(percentile(bc, 95))}`, `${bareRatio.toFixed(2)} (p50)`, ''],
+    [`context: bare server, same request pattern (n=${bd.length}) p50 / p95 ms`, `${ms(percentile(bd, 50))} / ${ms(percentile(bd, 95))}`, '1.00', ''],
+    [`context: 3 bare ${what} to it, same topology (n=${bc.length}) p50 / p95 ms`, `${ms(percentile(bc, 50))} / ${ms(percentile(bc, 95))}`, `${bareRatio.toFixed(2)} (p50)`, ''],
   ];
 }
 
@@ -414,7 +467,7 @@ async function main(): Promise<string> {
   return (
     `${table}\n\nHop rate: median of ${ROUNDS} interleaved ${ROUND_MS} ms rounds (raw, then the route handler). ` +
     `Latency: ${LATENCY_SAMPLES} sequential requests each, direct and 3-hop alternating; every node a separate process on loopback, ` +
-    `hops connected by keep-alive TLS. ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
+    `hops connected by hop links (persistent TLS, ALPN hush-onion/1). ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
   );
 }
 

@@ -18,6 +18,9 @@
  *   onionRelayHosts = []    servers this node relays onion requests to: `host:port` entries (file:
  *                           a JSON array; flag: comma-separated); empty = relay to none
  *   onionForwardTimeoutMs, onionRelayTimeoutMs   onion hop timeouts (30 s, 25 s)
+ *   hopLinks = true         forward onion layers to next nodes over hop links (ALPN hush-onion/1 on
+ *                           the HTTPS port) and accept them; false: HTTPS /onion_req/v2 both ways,
+ *                           the port offering ALPN http/1.1 alone (as before hop links)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,9 +52,10 @@ export interface NodeConfig {
   readonly onionRelayHosts?: readonly string[];
   readonly onionForwardTimeoutMs?: number;
   readonly onionRelayTimeoutMs?: number;
+  readonly hopLinks?: boolean;
 }
 
-type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'ipv4' | 'url' | 'level' | 'hostports';
+type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'ipv4' | 'url' | 'level' | 'hostports' | 'bool';
 
 const KEYS: Readonly<Record<string, Kind>> = {
   dataDir: 'path',
@@ -76,6 +80,7 @@ const KEYS: Readonly<Record<string, Kind>> = {
   onionRelayHosts: 'hostports',
   onionForwardTimeoutMs: 'ms',
   onionRelayTimeoutMs: 'ms',
+  hopLinks: 'bool',
 };
 
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -101,8 +106,16 @@ function toHostPorts(name: string, v: unknown): string[] {
   });
 }
 
+/** true/false (file), "true"/"false" (flags). */
+function toBool(name: string, v: unknown): boolean {
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  throw bad(name, 'expected true or false');
+}
+
 function checkValue(name: string, kind: Kind, v: unknown, baseDir: string): unknown {
   if (kind === 'hostports') return toHostPorts(name, v);
+  if (kind === 'bool') return toBool(name, v);
   if (kind === 'port') return toInt(name, v, 0, 65535);
   if (kind === 'ms') return toInt(name, v, 0, 3_600_000);
   if (kind === 'count') return toInt(name, v, 1, 10_000_000);

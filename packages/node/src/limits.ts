@@ -130,6 +130,25 @@ export const LIMITS = {
   /** Entries in the relay allowlist (`onionRelayHosts`). */
   onionRelayMaxHosts: 256,
 
+  // ---- Hop links (onion forwarding between nodes over persistent TLS, ALPN hush-onion/1) ----
+  /**
+   * Requests outstanding on one link. A sender fails the excess at once (504 "Request time out");
+   * a receiver answers frames beyond it with 503 without handling them.
+   */
+  hopLinkMaxInFlight: 1024,
+  /** Largest request frame body (an onion wire): the request body limit. Larger → the connection is destroyed. */
+  hopLinkMaxRequestFrameBytes: 10 * 1024 * 1024,
+  /** Largest response frame body (status, kind, type, body): the peer response limit plus its 259-byte header. */
+  hopLinkMaxResponseFrameBytes: 16 * 1024 * 1024 + 259,
+  /** A frame must arrive whole within this of its first byte (as an HTTP request within requestTimeoutMs). */
+  hopLinkFrameTimeoutMs: 30 * SECOND,
+  /** A sender closes a link idle this long (under the receiver's keepAliveTimeoutMs, so it is the one to close). */
+  hopLinkIdleMs: 60 * SECOND,
+  /** A peer whose TLS handshake does not select hush-onion/1 gets HTTPS /onion_req/v2 forwards for this long. */
+  hopLinkHttpOnlyMs: 5 * MINUTE,
+  /** On stop, a link's close (after its in-flight requests) may take this long before it is destroyed. */
+  hopLinkCloseMs: 1 * SECOND,
+
   // ---- Lifecycle ----
   /** On stop, in-flight requests get this long to finish before connections are destroyed. */
   shutdownGraceMs: 5 * SECOND,

@@ -1,7 +1,7 @@
 /**
  * Wiring helpers of the service node (kept out of service-node.ts so each stays short): the
  * membership listener, registry sync (announcer + follower), the sweeper with its gauges, the
- * rate limiter's options, and the onion hop with its server relay.
+ * rate limiter's options, and the onion hop with its server relay and hop links.
  */
 import type { NodeIdentity } from './identity.ts';
 import { LIMITS } from './limits.ts';
@@ -18,6 +18,8 @@ import type { RegistryClient } from './swarm/registry-client.ts';
 import { createRegistryFollower, type RegistryFollower } from './swarm/registry-follower.ts';
 import type { RateLimiterOptions } from './http/rate-limiter.ts';
 import type { OnionHopObserver } from './onion/hop-record.ts';
+import { createHopLinkPool, type HopLinkPool } from './onion/hop-link-pool.ts';
+import { createHopLinkServer, type HopLinkServer } from './onion/hop-link-server.ts';
 import { createOnionHandler, type OnionHandler } from './onion/onion-handler.ts';
 import { createRelayAllowlist } from './onion/relay-allowlist.ts';
 import { createServerRelay, type ServerRelay } from './onion/server-relay.ts';
@@ -109,19 +111,35 @@ export interface OnionHopParts {
   readonly observer?: OnionHopObserver;
 }
 
+export interface OnionHop {
+  readonly onion: OnionHandler;
+  readonly relay: ServerRelay;
+  /** Outgoing hop links and the server for incoming ones; null with `hopLinks: false`. */
+  readonly links: { readonly pool: HopLinkPool; readonly server: HopLinkServer } | null;
+}
+
+/** Outgoing links, kept for the nodes of the current list. */
+function createLinkPool(o: ServiceNodeOptions, d: OnionHopParts): HopLinkPool {
+  const pool = createHopLinkPool(o.outgoingAddress === undefined ? {} : { localAddress: o.outgoingAddress });
+  d.membership.onChange((_prev, next) => pool.retain(new Set(next.byEd25519.keys())));
+  return pool;
+}
+
 /** The /onion_req/v2 handler: next hops from the current node list, the relay from the options. */
-export function createOnionHop(o: ServiceNodeOptions, d: OnionHopParts): { onion: OnionHandler; relay: ServerRelay } {
+export function createOnionHop(o: ServiceNodeOptions, d: OnionHopParts): OnionHop {
   const relay = createServerRelay({
     timeoutMs: o.onionRelayTimeoutMs ?? LIMITS.onionRelayTimeoutMs,
     maxResponseBytes: LIMITS.onionRelayMaxResponseBytes,
     maxSockets: LIMITS.onionRelayMaxSockets,
     ...(o.outgoingAddress === undefined ? {} : { localAddress: o.outgoingAddress }),
   });
+  const pool = o.hopLinks === false ? null : createLinkPool(o, d);
   const onion = createOnionHandler({
     identity: d.identity,
     ctx: d.ctx,
     findNode: (pk) => d.membership.view()?.byEd25519.get(pk),
     peers: d.peers,
+    ...(pool === null ? {} : { links: pool }),
     relay,
     relayAllowed: createRelayAllowlist(o.onionRelayHosts ?? []),
     forwardTimeoutMs: o.onionForwardTimeoutMs ?? LIMITS.onionForwardTimeoutMs,
@@ -129,5 +147,7 @@ export function createOnionHop(o: ServiceNodeOptions, d: OnionHopParts): { onion
     logger: d.log,
     ...(d.observer === undefined ? {} : { observer: d.observer }),
   });
-  return { onion, relay };
+  if (pool === null) return { onion, relay, links: null };
+  const server = createHopLinkServer({ handle: onion.handle, notReadyReason: () => d.membership.notReadyReason(), metrics: d.metrics, logger: d.log });
+  return { onion, relay, links: { pool, server } };
 }

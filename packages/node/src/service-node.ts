@@ -7,8 +7,9 @@
  *
  * Components (logger, clock, store, peer client) may be injected; tests inject a skewed clock, a
  * given identity (onion vectors with fixed X25519 keys) or an onion-hop observer (privacy tests).
- * Stop order: registry sync, HTTPS (in-flight requests finish), pushes, sweeper, onion relay
- * connections, storage (queued commits flushed, database closed), peer connections, metrics port.
+ * Stop order: registry sync, HTTPS and incoming hop links (in-flight requests finish), pushes,
+ * sweeper, outgoing hop links and onion relay connections, storage (queued commits flushed,
+ * database closed), peer connections, metrics port.
  */
 import { toHex } from '@hush/core';
 import { mkdirSync } from 'node:fs';
@@ -153,10 +154,11 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     if (options.devnet !== undefined) m.update(loadStaticView(options.devnet));
     const rateLimiter = createRateLimiter(rateLimiterOptions(options));
     const receivePush = createPushReceiver({ store, clock, logger: log, metrics });
-    const { onion, relay } = createOnionHop(options, { identity, ctx, membership: m, peers, metrics, log, ...(components.onOnionHop === undefined ? {} : { observer: components.onOnionHop }) });
+    const { onion, relay, links } = createOnionHop(options, { identity, ctx, membership: m, peers, metrics, log, ...(components.onOnionHop === undefined ? {} : { observer: components.onOnionHop }) });
     cleanup.push(() => relay.close());
+    if (links !== null) cleanup.push(() => links.pool.close());
     const router = createRouter({ ctx, identity, rateLimiter, notReadyReason: () => m.notReadyReason(), isKnownNode: (pk) => m.isKnownNode(pk), receivePush, onion, metrics, logger: log, clock });
-    const http = createHttpsServer(tls, router, log);
+    const http = createHttpsServer(tls, router, log, links?.server);
     const host = options.host ?? '127.0.0.1';
     const address = await http.listen(host, options.port ?? 22021);
     cleanup.push(() => pusher.stop());

@@ -2,12 +2,22 @@
  * The HTTPS server: TLS from the data dir, keep-alive, the router, and a graceful stop (stop
  * accepting, let in-flight requests finish within a grace period, then cut what is left).
  * Malformed HTTP gets a 400 and the connection closed; a handler that throws gets a 500.
+ *
+ * With hop links, the same port also serves them, chosen by ALPN: the server offers
+ * [hush-onion/1, http/1.1] (server preference), and a connection that selected hush-onion/1 goes
+ * to the hop-link server instead of the HTTP parser. For every other client nothing changes:
+ * Node's https.Server already offers ['http/1.1'] when given no list, so no ALPN offered → none
+ * selected, a list with http/1.1 → http/1.1, and a list with neither was (and still is) refused
+ * with a fatal no_application_protocol alert (Node 20 sends it on no overlap).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { LIMITS } from '../limits.ts';
 import type { Logger } from '../log/logger.ts';
+import { HOP_LINK_ALPN } from '../onion/hop-link-frame.ts';
+import type { HopLinkServer } from '../onion/hop-link-server.ts';
 import { sendText } from './respond.ts';
 import type { TlsMaterial } from './tls-cert.ts';
 
@@ -18,10 +28,21 @@ export interface HttpsServer {
   inFlight(): number;
 }
 
+/** https.Server hands every TLS connection to its HTTP parser on 'secureConnection': route links away. */
+function routeLinks(server: Server, links: HopLinkServer): void {
+  const http = server.listeners('secureConnection') as Array<(socket: TLSSocket) => void>;
+  server.removeAllListeners('secureConnection');
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (socket.alpnProtocol === HOP_LINK_ALPN) return links.accept(socket);
+    for (const listener of http) listener.call(server, socket);
+  });
+}
+
 export function createHttpsServer(
   tls: TlsMaterial,
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   logger: Logger,
+  links?: HopLinkServer,
 ): HttpsServer {
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
@@ -34,6 +55,7 @@ export function createHttpsServer(
       requestTimeout: LIMITS.requestTimeoutMs,
       headersTimeout: Math.min(LIMITS.requestTimeoutMs, 20_000),
       maxHeaderSize: LIMITS.maxHeaderBytes,
+      ...(links === undefined ? {} : { ALPNProtocols: [HOP_LINK_ALPN, 'http/1.1'] }),
     },
     (req, res) => {
       inFlight++;
@@ -58,6 +80,7 @@ export function createHttpsServer(
     else socket.destroy();
   });
   server.on('tlsClientError', () => undefined);
+  if (links !== undefined) routeLinks(server, links);
 
   return {
     listen: (host, port) =>
@@ -72,9 +95,11 @@ export function createHttpsServer(
     async close(graceMs = LIMITS.shutdownGraceMs) {
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
+      const linksClosed = links?.close(graceMs);
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((r) => idleWaiters.push(r)), new Promise((r) => setTimeout(r, graceMs).unref())]);
       }
+      await linksClosed;
       server.closeAllConnections();
       for (const s of sockets) s.destroy();
       await closed;

@@ -26,6 +26,8 @@ export interface NodeMetrics {
   readonly onionRequests: Counter;
   /** labels: outcome; seconds from the layer read to the reply (forwarding includes the rest of the path). */
   readonly onionSeconds: Histogram;
+  /** labels: transport (link | https): onion layers a next node answered, by how they went. */
+  readonly onionForwards: Counter;
 }
 
 export function createNodeMetrics(): NodeMetrics {
@@ -48,5 +50,6 @@ export function createNodeMetrics(): NodeMetrics {
     registryErrors: r.counter('hush_registry_errors_total', 'Failed registry polls or announces.'),
     onionRequests: r.counter('hush_onion_requests_total', 'Onion requests received on /onion_req/v2, by outcome.'),
     onionSeconds: r.histogram('hush_onion_hop_seconds', 'Time from an onion layer read to its reply, by outcome.', ONION_SECONDS_BUCKETS),
+    onionForwards: r.counter('hush_onion_forwards_total', 'Onion layers forwarded to a next node that answered, by transport (link | https).'),
   };
 }

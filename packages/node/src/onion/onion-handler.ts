@@ -1,7 +1,8 @@
 /**
  * One onion hop (session-network.md §7.4; SS request_handler.cpp process_onion_req): peel the
  * layer addressed to this node with its X25519 key, then
- *   - forward it to the next node named by `destination` (any node of the current list);
+ *   - forward it to the next node named by `destination` (any node of the current list), over
+ *     the hop link to it or over HTTPS (forward-hop.ts);
  *   - or, as the destination (`headers` present), run the storage RPC it carries exactly as
  *     /storage_rpc/v1 would (no per-IP rate limit: the client's address is not known here, and
  *     SS does not rate-limit onion requests) and answer encrypted;
@@ -16,7 +17,8 @@ import type { PeerClient } from '../replication/peer-client.ts';
 import type { RpcContext } from '../rpc/context.ts';
 import { processRequest } from '../rpc/dispatch.ts';
 import type { NodeRecord } from '../swarm/swarm-view.ts';
-import { forwardToNode } from './forward-hop.ts';
+import { forwardToNode, type HopTransport } from './forward-hop.ts';
+import type { HopLinkPool } from './hop-link-pool.ts';
 import type { OnionHopObserver, OnionOutcome } from './hop-record.ts';
 import { layerFailure } from './layer-failure.ts';
 import { encryptedReply, plainReply, type OnionReply } from './onion-reply.ts';
@@ -28,7 +30,10 @@ export interface OnionHandlerOptions {
   readonly ctx: RpcContext;
   /** A node of the current list (any swarm) by Ed25519 hex. */
   readonly findNode: (ed25519Hex: string) => NodeRecord | undefined;
+  /** HTTPS forwarding to next nodes (the fallback when `links` is given). */
   readonly peers: PeerClient;
+  /** Hop links to next nodes; absent: forwarding over HTTPS only. */
+  readonly links?: HopLinkPool;
   readonly relay: ServerRelay;
   readonly relayAllowed: (server: OnionServerTarget) => boolean;
   readonly forwardTimeoutMs: number;
@@ -54,12 +59,14 @@ type Peeled<K extends PeeledOnionLayer['kind']> = Extract<PeeledOnionLayer, { ki
 export function createOnionHandler(o: OnionHandlerOptions): OnionHandler {
   const sk = o.identity.x25519Sk;
   const pk = o.identity.x25519Pk;
+  const transport: HopTransport = o.links === undefined ? { peers: o.peers } : { peers: o.peers, links: o.links };
 
   const forward = async (p: Peeled<'forward'>): Promise<HopResult> => {
     const next = o.findNode(p.destination);
     if (next === undefined) return { reply: plainReply(502, `Next node not found: ${p.destination}`), outcome: 'next_node_not_found', hopNo: p.hopNo, forwardedTo: null };
-    const r = await forwardToNode(o.peers, next, p.nextWire, o.forwardTimeoutMs);
-    return { ...r, hopNo: p.hopNo, forwardedTo: `${next.ed25519Hex}@${next.ip}:${next.port}` };
+    const r = await forwardToNode(transport, next, p.nextWire, o.forwardTimeoutMs);
+    if (r.via !== null) o.metrics.onionForwards.inc({ transport: r.via });
+    return { reply: r.reply, outcome: r.outcome, hopNo: p.hopNo, forwardedTo: `${next.ed25519Hex}@${next.ip}:${next.port}` };
   };
 
   const final = async (p: Peeled<'final'>): Promise<HopResult> => {
