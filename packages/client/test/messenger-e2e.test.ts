@@ -176,6 +176,31 @@ describe('two people over a local Hush network', () => {
     assert.deepEqual(texts(fresh, a.sessionId), ['hello'], 'the swarm no longer serves it');
   });
 
+  test('disappear after read: the timer starts when B reads it, and B shortens its swarm copy to match', async () => {
+    const bSeed = seed();
+    const a = await client(seed());
+    const b = await client(bSeed);
+    const hello = next(b, 'message', (m) => m.text === 'hello');
+    await a.send(b.sessionId, 'hello');
+    await hello;
+    await a.setDisappearing(b.sessionId, { mode: 'after-read', seconds: 5 });
+    await until('B sees the timer', () => b.conversation(a.sessionId)?.disappearing.mode === 'after-read');
+    const arrived = next(b, 'message', (m) => m.text === 'read me');
+    await a.send(b.sessionId, 'read me');
+    const got = await arrived;
+    assert.equal(got.expiresAt, null, 'unread: no countdown yet');
+    await new Promise((r) => setTimeout(r, 6_000));
+    assert.deepEqual(texts(b, a.sessionId), ['hello', 'read me'], 'still there while unread');
+    const readAt = Date.now();
+    const gone = next(b, 'message-removed', (r) => r.id === got.id, 15_000);
+    await b.markRead(a.sessionId);
+    await gone;
+    assert.ok(Date.now() - readAt >= 4_500, 'counted from the read');
+    const fresh = await client(bSeed);
+    await fresh.syncNow();
+    assert.deepEqual(texts(fresh, a.sessionId), ['hello'], "B's swarm copy expired with it");
+  });
+
   test('unsend removes a message from both sides and from the swarms', async () => {
     const aSeed = seed();
     const bSeed = seed();
