@@ -66,5 +66,5 @@ export function conversationIdParam(params: Readonly<Record<string, string>>): U
 export function messageIdParam(params: Readonly<Record<string, string>>): number {
   const raw = params['id'] ?? '';
   if (!/^[0-9]{1,15}$/.test(raw)) throw badField('message id', 'expected a positive whole number');
-  return intField({ id: Number(raw) }, 'message id', 1, Number.MAX_SAFE_INTEGER);
+  return intField({ 'message id': Number(raw) }, 'message id', 1, Number.MAX_SAFE_INTEGER);
 }

@@ -361,6 +361,39 @@ describe('messenger routes (in-memory client)', () => {
     assert.equal((accepted.json as { conversation: { state: string } }).conversation.state, 'accepted');
   });
 
+  test('delete for everyone: the message goes and message-removed is pushed; gone, theirs or not an id is refused', async () => {
+    const sent = (await postJson(d, `/api/conversations/${bob}/messages`, { text: 'oops' })).json as { id: number };
+    const opened = await openSocket(d, `?token=${d.token}`);
+    assert.ok('ws' in opened);
+    const removed = nextEvent(opened.ws, 'message-removed');
+    const reply = await send(d, `/api/messages/${sent.id}`, { method: 'DELETE' });
+    assert.equal(reply.status, 200);
+    assert.deepEqual((await removed).data, { id: sent.id, conversationId: bob });
+    opened.ws.close();
+    const page = (await send(d, `/api/conversations/${bob}/messages`)).json as { messages: { text: string }[] };
+    assert.ok(!page.messages.some((m) => m.text === 'oops'), 'the message is no longer listed');
+    const again = await send(d, `/api/messages/${sent.id}`, { method: 'DELETE' });
+    assert.equal(again.status, 404);
+    assert.equal(errorCode(again), 'HUSH_ERR_NOT_FOUND');
+    const theirs = client.receive(bob, 'mine to keep');
+    const refused = await send(d, `/api/messages/${theirs.id}`, { method: 'DELETE' });
+    assert.equal(refused.status, 400);
+    assert.equal(errorCode(refused), 'HUSH_ERR_BAD_ARGUMENT');
+    for (const bad of ['0', 'abc', '1e3', '-1', '9'.repeat(16)]) {
+      const r = await send(d, `/api/messages/${bad}`, { method: 'DELETE' });
+      assert.equal(r.status, 400, bad);
+      assert.match(String((r.json as { error: { message: string } }).error.message), /^message id: /, bad);
+    }
+  });
+
+  test('retry sends the failed message again by its id', async () => {
+    const sent = (await postJson(d, `/api/conversations/${bob}/messages`, { text: 'again' })).json as { id: number };
+    const reply = await postJson(d, `/api/messages/${sent.id}/retry`, {});
+    assert.equal(reply.status, 200);
+    assert.equal((reply.json as { id: number }).id, sent.id);
+    assert.ok(client.calls.includes(`retry ${sent.id}`));
+  });
+
   test('disappearing settings are checked against Session\'s timers', async () => {
     const ok = await send(d, `/api/conversations/${bob}/disappearing`, { method: 'PUT', body: JSON.stringify({ mode: 'after-send', seconds: 3600 }), headers: { 'Content-Type': 'application/json' } });
     assert.equal(ok.status, 200);

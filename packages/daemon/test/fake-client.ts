@@ -2,7 +2,7 @@
  * An in-memory HushClient for the daemon's HTTP tests: enough behaviour to see that routes map onto
  * the client (messages stored, events emitted), no network. Its `calls` record what was asked.
  */
-import { parseUserSessionId } from '@hush/core';
+import { HushError, parseUserSessionId } from '@hush/core';
 import type { ChatMessage, ClientEventName, ClientEvents, ClientSettings, Conversation, HushClient, NetworkStatus } from '@hush/client';
 
 type Handler = (value: never) => void;
@@ -110,6 +110,12 @@ export function createFakeClient(sessionId: string): FakeClient {
     },
     async unsend(id) {
       calls.push(`unsend ${id}`);
+      const index = messages.findIndex((x) => x.id === id);
+      const m = messages[index];
+      if (m === undefined) throw new HushError('HUSH_ERR_NOT_FOUND', `message ${id}: no such message`, { details: { field: 'messageId' } });
+      if (m.direction !== 'out') throw new HushError('HUSH_ERR_BAD_ARGUMENT', `message ${id}: only your own messages can be unsent`, { details: { field: 'messageId' } });
+      messages.splice(index, 1);
+      emit('message-removed', { id, conversationId: m.conversationId });
     },
     displayName: () => name,
     async setDisplayName(n) {

@@ -3,8 +3,10 @@
  * Alice (desktop width, dark) and Bob (360 px, light) create accounts and save their phrases,
  * Alice starts a conversation from Bob's Session ID (typed, then read from a QR picture), Bob accepts her message request, they write both
  * ways and see "Stored on N of N nodes", Alice sets a disappearing timer and Bob sees it, a
- * reload loses nothing, and a third browser restores Alice from her phrase and gets the history
- * from her swarm. No console errors anywhere; every screen has labelled fields and fits its width
+ * reload loses nothing, Alice deletes a message for everyone from its "more" menu (a first failure
+ * shown next to it, then gone on both pages; Bob tries the menu with the keyboard and cancels), and
+ * a third browser restores Alice from her phrase and gets the history from her swarm, without the
+ * deleted message. No console errors anywhere; every screen has labelled fields and fits its width
  * (1280 or 360 px); screenshots of the main screens go to test-artifacts/web/.
  */
 import { after, before, test } from 'node:test';
@@ -103,7 +105,72 @@ async function seeInLog(p: Person, text: string): Promise<void> {
   await p.page.getByRole('log', { name: 'Messages' }).getByText(text, { exact: true }).waitFor({ timeout: DELIVERY_MS });
 }
 
-test('two people meet, talk, set a timer; a restored device gets the history', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, async () => {
+function bubble(p: Person, text: string) {
+  return p.page.getByRole('log', { name: 'Messages' }).locator('.message', { hasText: text });
+}
+
+/** Whether the focused element matches `selector`. */
+async function focused(p: Person, selector: string): Promise<boolean> {
+  return (await p.page.locator(`${selector}:focus`).count()) === 1;
+}
+
+/**
+ * With the keyboard only: their message has no menu; ours opens with Enter on its first item,
+ * the confirm step takes focus on Cancel, and Escape backs out of both to the "more" button.
+ */
+async function tryDeleteMenuWithKeyboard(p: Person, own: string, theirs: string): Promise<void> {
+  assert.equal(await bubble(p, theirs).getByRole('button', { name: 'More actions' }).count(), 0, 'no menu on their messages');
+  const more = bubble(p, own).getByRole('button', { name: 'More actions' });
+  await more.focus();
+  await p.page.keyboard.press('Enter');
+  await p.page.getByRole('menu', { name: 'More actions' }).waitFor();
+  assert.equal(await focused(p, '[role="menuitem"]'), true, 'the menu opens on its first item');
+  await screen(p, '15-message-menu');
+  await p.page.keyboard.press('Escape');
+  await p.page.getByRole('menu').waitFor({ state: 'detached' });
+  assert.equal(await focused(p, '.message-more[aria-expanded="false"]'), true, 'Escape closes the menu and returns to its button');
+  await p.page.keyboard.press('ArrowDown');
+  await p.page.keyboard.press('Enter');
+  const confirm = bubble(p, own).getByRole('group', { name: 'Delete this message for everyone?' });
+  await confirm.waitFor();
+  assert.equal(await focused(p, '.unsend-panel button'), true, 'the confirm step takes focus');
+  assert.equal(await p.page.locator(':focus').textContent(), 'Cancel', 'focus starts on the harmless choice');
+  await screen(p, '16-delete-confirm');
+  await p.page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await focused(p, '.message-more'), true, 'Escape cancels and returns to the "more" button');
+}
+
+/** Makes the daemon's next DELETE /api/messages/:id fail as if no onion path could be built. */
+async function failNextDelete(p: Person): Promise<void> {
+  const body = JSON.stringify({ error: { code: 'HUSH_ERR_NO_PATH', message: 'no onion path could be built' } });
+  await p.page.route('**/api/messages/*', (route) => (route.request().method() === 'DELETE' ? route.fulfill({ status: 502, contentType: 'application/json', body }) : route.fallback()), { times: 1 });
+}
+
+/** Delete for everyone with the mouse: menu, confirm, a failure next to the message, then Try again. */
+async function deleteForEveryone(from: Person, to: Person, text: string): Promise<void> {
+  const mine = bubble(from, text);
+  await mine.hover();
+  await mine.getByRole('button', { name: 'More actions' }).click();
+  await screen(from, '15-message-menu');
+  await from.page.getByRole('menuitem', { name: 'Delete for everyone' }).click();
+  const confirm = mine.getByRole('group', { name: 'Delete this message for everyone?' });
+  await confirm.waitFor();
+  await screen(from, '16-delete-confirm');
+  await failNextDelete(from);
+  await confirm.getByRole('button', { name: 'Delete for everyone' }).click();
+  const failure = mine.getByRole('alert');
+  await failure.getByText(/^Not deleted: no onion path could be built\./).waitFor();
+  await failure.getByText('No route through the network could be built. Check that the service nodes are running, then retry.').waitFor();
+  await screen(from, '17-delete-failed');
+  from.errors.splice(0, from.errors.length, ...from.errors.filter((e) => !/status of 502|HTTP 502 DELETE \/api\/messages\/\d+$/.test(e))); // that failure was the point
+  await failure.getByRole('button', { name: 'Try again' }).click();
+  await mine.waitFor({ state: 'detached', timeout: DELIVERY_MS });
+  assert.equal(await focused(from, '[role="log"]'), true, 'focus moves to the messages, not lost with the bubble');
+  await bubble(to, text).waitFor({ state: 'detached', timeout: DELIVERY_MS });
+}
+
+test('two people meet, talk, set a timer, delete a message for everyone; a restored device gets the history', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, async () => {
   const [alice, bob, restored] = [daemons[0]!, daemons[1]!, daemons[2]!];
   const a = await person('Alice', alice, 1280, 'dark');
   const b = await person('Bob', bob, 360, 'light');
@@ -194,6 +261,14 @@ test('two people meet, talk, set a timer; a restored device gets the history', {
   await a.page.locator('.message', { hasText: 'Did you read this?' }).getByText(/Read \d/).waitFor({ timeout: DELIVERY_MS });
   await screen(a, '12-read-receipt');
 
+  // Delete for everyone: Bob tries the menu with the keyboard and backs out; Alice deletes hers.
+  await tryDeleteMenuWithKeyboard(b, 'Hi Alice, nice to meet you!', 'Did you read this?');
+  const preview = a.page.getByRole('complementary', { name: 'Conversations' }).getByText('Did you read this?');
+  await preview.waitFor();
+  await deleteForEveryone(a, b, 'Did you read this?');
+  await a.page.getByRole('status').filter({ hasText: 'Message deleted for everyone.' }).waitFor();
+  await preview.waitFor({ state: 'detached' }); // the list no longer previews the deleted text
+
   // A third browser restores Alice from her phrase; the history comes back from her swarm.
   const c = await person('Alice (restored)', restored, 1280, 'light');
   await c.page.getByRole('button', { name: 'I have an account' }).click();
@@ -207,6 +282,7 @@ test('two people meet, talk, set a timer; a restored device gets the history', {
   await c.page.getByRole('button', { name: 'Restore account' }).click();
   await openChat(c, 'Bob', 60_000);
   for (const text of ['Hello Bob, it is Alice.', 'Hi Alice, nice to meet you!', 'Shall we turn on disappearing messages?']) await seeInLog(c, text);
+  assert.equal(await bubble(c, 'Did you read this?').count(), 0, 'the message deleted for everyone stays deleted on a restored device');
   await screen(c, '14-restored-history');
 
   assert.deepEqual(people.flatMap((p) => p.errors), [], 'no console errors, exceptions or failed requests');

@@ -1,7 +1,8 @@
 /**
  * One conversation's messages: the newest page from the API (again after every reconnection),
  * older pages on request, live `message` / `message-updated` / `message-removed` events, and
- * sending (shown at once as pending, replaced by the daemon's message when it answers). Texts the
+ * sending (shown at once as pending, replaced by the daemon's message when it answers), and deleting
+ * our own messages for everyone. Texts the
  * daemon refused are kept in this tab's storage until sent or discarded, so a reload keeps them.
  * Meant for a component keyed by the conversation id (a new conversation starts from scratch).
  */
@@ -37,6 +38,8 @@ export interface MessagesHook extends MessageListState {
   readonly error: ApiError | null;
   readonly send: (text: string) => void;
   readonly retry: (messageId: number) => Promise<void>;
+  /** Deletes one of our messages for everyone; resolves once it is gone here (rejects with an ApiError). */
+  readonly unsend: (messageId: number) => Promise<void>;
   readonly resendPending: (key: string) => void;
   readonly discardPending: (key: string) => void;
   readonly loadOlder: () => Promise<void>;
@@ -101,6 +104,18 @@ export function useMessages(conversationId: string): MessagesHook {
     async (messageId: number) => dispatch({ type: 'message', message: await api.post<ChatMessage>(`/api/messages/${messageId}/retry`) }),
     [api],
   );
+  const unsend = useCallback(
+    async (messageId: number) => {
+      try {
+        await api.del<unknown>(`/api/messages/${messageId}`);
+      } catch (err: unknown) {
+        // Already gone (deleted from another device, or it disappeared): what was asked for.
+        if (asApiError(err).code !== 'HUSH_ERR_NOT_FOUND') throw err;
+      }
+      dispatch({ type: 'removed', id: messageId });
+    },
+    [api],
+  );
   const loadOlder = useCallback(async () => {
     const oldest = state.messages[0];
     if (oldest === undefined) return;
@@ -108,5 +123,5 @@ export function useMessages(conversationId: string): MessagesHook {
     dispatch({ type: 'older', page: page.messages, hasMore: page.hasMore });
   }, [api, path, state.messages]);
 
-  return { ...state, error, send, retry, resendPending, discardPending, loadOlder };
+  return { ...state, error, send, retry, unsend, resendPending, discardPending, loadOlder };
 }
