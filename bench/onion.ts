@@ -24,6 +24,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sodium from 'sodium-native';
 import { buildOnionRequest, decryptOnionResponseV3, randomBytes, utf8 } from '@hush/core';
+import { buildClientRequest, createEphemeralPool, systemClock, systemRandom, type ServiceNode } from '../packages/client/src/index.ts';
 import { createBenchWorkspace, freePort, type BenchNode } from './lib/processes.ts';
 import { createRateLimiter } from '../packages/node/src/http/rate-limiter.ts';
 import { createRouter } from '../packages/node/src/http/routes.ts';
@@ -81,6 +82,15 @@ function build(hops: readonly Hop[], dest: Hop, payload: Uint8Array) {
 }
 
 const hopOf = (id: NodeIdentity): Hop => ({ ed25519: id.ed25519Hex, x25519: id.x25519Pk });
+
+const serviceNodeOf = (n: BenchNode): ServiceNode => ({
+  ed25519: n.identity.ed25519Hex,
+  x25519: n.identity.x25519Hex,
+  x25519Key: n.identity.x25519Pk,
+  ip: '127.0.0.1',
+  port: n.port,
+  swarm: 0n,
+});
 
 // ------------------------------------------------------------------ 1. hop rate, in-process
 
@@ -420,9 +430,13 @@ async function latency(certDir: string): Promise<string[][]> {
   const [h1, h2, h3, d] = nodes as [BenchNode, BenchNode, BenchNode, BenchNode];
   const info = utf8('{"method":"info","params":{}}');
   const direct = () => timed(d.port, '/storage_rpc/v1', info, (r) => r.status === 200);
+  // The client's own request builder, with its pool of layer key pairs made between requests.
+  const path = { id: 1, nodes: [h1, h2, h3].map(serviceNodeOf) };
+  const target = { kind: 'node' as const, node: serviceNodeOf(d) };
+  const pool = createEphemeralPool(systemRandom, systemClock, 8);
   const onion = async (): Promise<number> => {
     const t = performance.now();
-    const built = build([hopOf(h1.identity), hopOf(h2.identity), hopOf(h3.identity)], hopOf(d.identity), info);
+    const built = buildClientRequest(systemRandom, path, target, info, 'xchacha20', pool);
     const r = await post(h1.port, '/onion_req/v2', built.wire, false);
     if (r.status !== 200 || decryptOnionResponseV3(r.body, built.destinationKey, 'xchacha20').status !== 200) throw new Error(`onion info: ${r.status}`);
     return performance.now() - t;

@@ -23,6 +23,7 @@ export { encodeMnemonic } from './mnemonic/encode.ts';
 export { decodeMnemonic, MAX_MNEMONIC_PHRASE_LENGTH } from './mnemonic/decode.ts';
 export {
   signSeedKeypair,
+  x25519Base,
   signDetached,
   verifyDetached,
   edPkToCurve,

@@ -8,7 +8,7 @@ import { HushError } from '../errors.ts';
 import { assertBytes, toHex } from '../bytes.ts';
 import { x25519Base } from '../crypto/sodium.ts';
 import { encodeLayer } from './layer.ts';
-import { hopEncrypt, hopSharedKey, parseEncType } from './hop-crypto.ts';
+import { clientHopKeys, hopEncrypt, parseEncType } from './hop-crypto.ts';
 import type { OnionEncType } from './hop-crypto.ts';
 import { parseKeyHex, parseServerTarget } from './route-checks.ts';
 import { MAX_ONION_HOPS } from './open.ts';
@@ -35,6 +35,12 @@ export type OnionDestination =
 export interface OnionRandomness {
   readonly ephemeralSecrets: readonly Uint8Array[];
   readonly nonces: readonly Uint8Array[];
+  /**
+   * The X25519 public keys of `ephemeralSecrets`, when the caller made them ahead of time (off the
+   * request's critical path); each must be the public key of its secret — a wrong one makes that
+   * layer unreadable to its hop. Derived here when absent.
+   */
+  readonly ephemeralPublics?: readonly Uint8Array[];
 }
 
 export interface BuildOnionRequestParams {
@@ -96,13 +102,19 @@ function checkRandom(random: OnionRandomness, layers: number, nonceLength: numbe
     assertBytes(ephemeralSecrets[i], `random.ephemeralSecrets[${i}]`, 32);
     assertBytes(nonces[i], `random.nonces[${i}]`, nonceLength);
   }
+  if (random.ephemeralPublics === undefined) return;
+  const publics = checkArray(random.ephemeralPublics, 'random.ephemeralPublics');
+  if (publics.length !== layers) {
+    throw new HushError('HUSH_ERR_BAD_ARGUMENT', `random: need ${layers} ephemeral public keys`, { details: { field: 'random.ephemeralPublics', expected: layers } });
+  }
+  for (let i = 0; i < layers; i++) assertBytes(publics[i], `random.ephemeralPublics[${i}]`, 32);
 }
 
 /** Encrypts one layer to `nodeX25519` with ephemeral secret `secret`; returns the blob and A. */
-function sealLayer(encType: OnionEncType, secret: Uint8Array, nodeX25519: Uint8Array, plain: Uint8Array, nonce: Uint8Array) {
-  const ephemeral = x25519Base(secret);
-  const key = hopSharedKey(encType, secret, nodeX25519, true, ephemeral);
-  return { blob: hopEncrypt(encType, key, plain, nonce), ephemeralHex: toHex(ephemeral), key };
+function sealLayer(encType: OnionEncType, secret: Uint8Array, nodeX25519: Uint8Array, plain: Uint8Array, nonce: Uint8Array, ephemeralPublic?: Uint8Array) {
+  const ephemeral = ephemeralPublic ?? x25519Base(secret);
+  const { key, gcmKey } = clientHopKeys(encType, secret, nodeX25519, ephemeral);
+  return { blob: hopEncrypt(encType, key, plain, nonce), ephemeralHex: toHex(ephemeral), key, gcmKey };
 }
 
 function destinationRoute(dest: OnionDestination, ephemeralHex: string, encType: OnionEncType): Record<string, unknown> {
@@ -121,14 +133,15 @@ export function buildOnionRequest(params: BuildOnionRequestParams): BuiltOnionRe
   checkRandom(random, hops.length + 1, encType === 'xchacha20' ? 24 : 12);
   const n = hops.length;
   const inner = dest.type === 'snode' ? encodeLayer(payload, { headers: '' }) : payload;
-  const last = sealLayer(encType, random.ephemeralSecrets[n]!, dest.x25519, inner, random.nonces[n]!);
+  const publics = random.ephemeralPublics;
+  const last = sealLayer(encType, random.ephemeralSecrets[n]!, dest.x25519, inner, random.nonces[n]!, publics?.[n]);
   let blob = last.blob;
   let route = destinationRoute(dest, last.ephemeralHex, encType);
   let ephemeralHex = last.ephemeralHex;
   for (let i = n - 1; i >= 0; i--) {
     const hop = hops[i]!;
     assertBytes(hop.x25519, `hops[${i}].x25519`, 32);
-    const sealed = sealLayer(encType, random.ephemeralSecrets[i]!, hop.x25519, encodeLayer(blob, route), random.nonces[i]!);
+    const sealed = sealLayer(encType, random.ephemeralSecrets[i]!, hop.x25519, encodeLayer(blob, route), random.nonces[i]!, publics?.[i]);
     route = { destination: parseKeyHex(hop.ed25519, `hops[${i}].ed25519`), ephemeral_key: sealed.ephemeralHex, enc_type: encType };
     ({ blob, ephemeralHex } = sealed);
   }
@@ -139,6 +152,5 @@ export function buildOnionRequest(params: BuildOnionRequestParams): BuiltOnionRe
     }
     outer['hop_no'] = params.hopNo;
   }
-  const gcmFallbackKey = encType === 'aes-gcm' ? last.key : hopSharedKey('aes-gcm', random.ephemeralSecrets[n]!, dest.x25519, true);
-  return { wire: encodeLayer(blob, outer), destinationKey: last.key, gcmFallbackKey, encType };
+  return { wire: encodeLayer(blob, outer), destinationKey: last.key, gcmFallbackKey: last.gcmKey, encType };
 }

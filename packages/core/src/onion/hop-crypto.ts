@@ -62,12 +62,39 @@ export function hopSharedKey(
 ): Uint8Array {
   assertBytes(ourSecret, 'our x25519 secret', 32);
   assertBytes(theirPublic, 'their x25519 public key', 32);
-  const shared = x25519(ourSecret, theirPublic);
+  return keyFromShared(encType, x25519(ourSecret, theirPublic), ourSecret, theirPublic, weAreClient, ourPublic);
+}
+
+function keyFromShared(
+  encType: OnionEncType,
+  shared: Uint8Array,
+  ourSecret: Uint8Array,
+  theirPublic: Uint8Array,
+  weAreClient: boolean,
+  ourPublic?: Uint8Array,
+): Uint8Array {
   if (encType === 'aes-gcm') return plain(hmacSha256(GCM_SALT, shared));
   const mine = ourPublic ?? x25519Base(ourSecret);
   assertBytes(mine, 'our x25519 public key', 32);
   const parts = weAreClient ? [shared, mine, theirPublic] : [shared, theirPublic, mine];
   return plain(blake2bParts(32, parts));
+}
+
+/**
+ * The client's key for `encType` and the aes-gcm key of the same pair (LSU's fallback for a
+ * reply that does not open with the first), from one X25519.
+ */
+export function clientHopKeys(
+  encType: OnionEncType,
+  ourSecret: Uint8Array,
+  theirPublic: Uint8Array,
+  ourPublic?: Uint8Array,
+): { readonly key: Uint8Array; readonly gcmKey: Uint8Array } {
+  assertBytes(ourSecret, 'our x25519 secret', 32);
+  assertBytes(theirPublic, 'their x25519 public key', 32);
+  const shared = x25519(ourSecret, theirPublic);
+  const gcmKey = keyFromShared('aes-gcm', shared, ourSecret, theirPublic, true);
+  return { key: encType === 'aes-gcm' ? gcmKey : keyFromShared(encType, shared, ourSecret, theirPublic, true, ourPublic), gcmKey };
 }
 
 /** Encrypts with a caller-supplied nonce/IV (randomness comes in as an argument); returns nonce || ct || tag. */
