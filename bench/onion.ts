@@ -44,6 +44,8 @@ const ROUND_MS = 400;
 const IN_FLIGHT = 64;
 const LATENCY_SAMPLES = Number(process.env['HUSH_BENCH_LATENCY_SAMPLES'] ?? 200);
 const LATENCY_BUDGET_MS = 60_000;
+/** Untimed pairs first, so every process's JIT has warmed up (a node runs for days; we time its steady state). */
+const WARMUP_PAIRS = 100;
 const PAYLOAD_BYTES = 1024;
 const bench = createBenchWorkspace('hush-bench-onion-');
 const { root, children, startProcess, writeDevnetFile, startNode } = bench;
@@ -395,7 +397,7 @@ async function httpsHopRate(certDir: string): Promise<string[][]> {
 
 /** Timings of `a` and `b` run one at a time, alternating (order flipped each pair), bounded in count and time. */
 async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < WARMUP_PAIRS; i++) {
     await a();
     await b();
   }
