@@ -30,24 +30,8 @@ export interface MessageHashes {
   readonly ours?: string;
 }
 
-export interface NewMessage {
-  readonly conversationId: string;
-  readonly direction: 'in' | 'out';
-  /** Ours for 'out'; the conversation's id for 'in'. */
-  readonly author: string;
-  readonly sentAt: number;
-  readonly receivedAt: number;
-  readonly text: string;
-  /** Always 'stored' for 'in'. */
-  readonly delivery: DeliveryState;
-  readonly storedOn: number;
-  readonly swarmSize: number;
-  readonly error: string | null;
-  readonly readAt: number | null;
-  readonly disappearing: DisappearingSetting;
-  readonly expiresAt: number | null;
-  readonly hashes?: MessageHashes;
-}
+/** A message to store: everything but its local id (`author` is ours for 'out', the conversation's id for 'in'; `delivery` is 'stored' for 'in'). */
+export type NewMessage = Omit<ChatMessage, 'id'> & { readonly hashes?: MessageHashes };
 
 export interface DeliveryUpdate {
   readonly delivery: DeliveryState;
