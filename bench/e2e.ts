@@ -61,7 +61,7 @@ async function sustained(work: () => Promise<unknown>, ms: number): Promise<numb
 }
 
 async function main(): Promise<void> {
-  const devnet = await startDevnet({ nodes: 12, dir: join(root, 'devnet'), basePort: 31_000 + Math.floor(Math.random() * 20_000), log: () => {}, readyTimeoutMs: 90_000 });
+  const devnet = await startDevnet({ nodes: 12, dir: join(root, 'devnet'), basePort: 10_000 + Math.floor(Math.random() * 20_000), log: () => {}, readyTimeoutMs: 90_000 });
   const clients: HushClient[] = [];
   const onion = createOnionClient({ network: devnet.devnetFile });
   try {

@@ -18,7 +18,7 @@ import type { CliResult } from './run-cli.ts';
 const NODES = 6; // fewer than two swarms' worth (5 each): one swarm of 6
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const ECHO_BOT = join(REPO, 'examples', 'echo-bot.ts');
-const basePort = 30_000 + Math.floor(Math.random() * 20_000);
+const basePort = 10_000 + Math.floor(Math.random() * 20_000);
 const SESSION_ID = /^05[0-9a-f]{64}$/;
 const LINE_MS = 30_000;
 

@@ -13,7 +13,7 @@ import { startDevnet, type Devnet } from '@hush/devnet';
 import { createNodeHttpTransport, createOnionClient, type NetworkOption, type OnionClient, type Transport } from '../src/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hush-client-devnet-'));
-const basePort = 30_000 + Math.floor(Math.random() * 20_000);
+const basePort = 10_000 + Math.floor(Math.random() * 20_000);
 let devnet: Devnet | undefined;
 const clients: OnionClient[] = [];
 

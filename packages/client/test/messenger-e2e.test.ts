@@ -13,7 +13,7 @@ import { startDevnet, type Devnet } from '@hush/devnet';
 import { createClient, systemClock, type ChatMessage, type Clock, type ClientEventName, type ClientEvents, type HushClient } from '../src/index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hush-e2e-'));
-const basePort = 30_000 + Math.floor(Math.random() * 20_000);
+const basePort = 10_000 + Math.floor(Math.random() * 20_000);
 let devnet: Devnet;
 const open: HushClient[] = [];
 let dirs = 0;

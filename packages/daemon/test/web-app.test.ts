@@ -21,7 +21,7 @@ import { startDaemon, type Daemon } from '../src/index.ts';
 import { CHROMIUM, backToList, launchChromium, openChat, openPerson, screen, type Person } from './browser-helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hush-web-app-'));
-const basePort = 30_000 + Math.floor(Math.random() * 20_000);
+const basePort = 10_000 + Math.floor(Math.random() * 20_000);
 const DELIVERY_MS = 30_000;
 let devnet: Devnet | undefined;
 let browser: Browser | undefined;

@@ -2,7 +2,9 @@
  * The devnet's port plan, stored in `<dir>/devnet-plan.json` so a re-run reuses the same addresses
  * (and nodes keep their identities, data and swarms). New entries are allocated from `basePort`
  * upward, skipping ports already in use; node i gets 127.0.0.(i+2) when the host routes all of
- * 127/8 to loopback (Linux does), else 127.0.0.1.
+ * 127/8 to loopback (Linux does), else 127.0.0.1. Metrics ports are on 127.0.0.1 in either case.
+ * Keep `basePort` below the kernel's ephemeral range (32768+ on Linux): a port probed free there can
+ * be taken by any outgoing connection before the node binds it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +123,8 @@ export async function extendPlan(
   const nodes = [...(existing?.nodes ?? [])];
   while (nodes.length < count) {
     const ip = multiIp ? `127.0.0.${nodes.length + 2}` : '127.0.0.1';
-    nodes.push({ ip, port: await ports.next(ip), metricsPort: await ports.next(ip) });
+    // The metrics server always binds 127.0.0.1 (the CLI reads it there), so that is where its port is probed.
+    nodes.push({ ip, port: await ports.next(ip), metricsPort: await ports.next('127.0.0.1') });
   }
   return { registry, nodes };
 }

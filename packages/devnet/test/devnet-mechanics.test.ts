@@ -23,7 +23,7 @@ function tempDir(): string {
 }
 
 function basePort(): number {
-  return 30_000 + Math.floor(Math.random() * 25_000);
+  return 10_000 + Math.floor(Math.random() * 20_000);
 }
 
 function options(dir: string, extra: Partial<DevnetOptions> = {}): DevnetOptions {

@@ -29,7 +29,7 @@ import { isAlive, pidsFromTable, pidsUsing, waitFor } from './process-helpers.ts
 const NODES = 5;
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hush-devnet-'));
-const basePort = 30_000 + Math.floor(Math.random() * 20_000);
+const basePort = 10_000 + Math.floor(Math.random() * 20_000);
 let devnet: Devnet | undefined;
 let firstRun: { ed: string; x: string; ip: string; port: number; swarm: string }[] = [];
 

@@ -58,3 +58,12 @@ test('a damaged plan file is refused naming the field, never with a TypeError', 
     { numRuns: 200 },
   );
 });
+
+test('metrics ports are probed on 127.0.0.1, where the node binds its metrics server', async () => {
+  // A port taken on 127.0.0.1 only (say by an outgoing connection) must not be planned as a metrics port.
+  const takenOnLoopback = new Set([21_102, 21_103, 21_104]);
+  const probe: PortProbe = async (ip, port) => !(ip === '127.0.0.1' && takenOnLoopback.has(port));
+  const plan = await extendPlan(undefined, 2, 21_100, true, probe);
+  for (const n of plan.nodes) assert.ok(!takenOnLoopback.has(n.metricsPort), `metrics port ${n.metricsPort} is taken on 127.0.0.1`);
+  assert.equal(plan.nodes[0]!.ip, '127.0.0.2');
+});
