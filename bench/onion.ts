@@ -7,7 +7,8 @@
  *     (target ≥ 0.5). TLS and HTTP parsing are not in it (the request object is a stand-in). For context, the same hop over real HTTPS: one node process forwarding to a
  *     sink node over its keep-alive peer connections, load from keep-alive clients.
  *  2. Round trip of `info`: 3 hops to a 4th node vs straight to that node, both on a new client
- *     TLS connection per request, sequential, interleaved (target: 3-hop p50 ≤ 1.8× direct p50).
+ *     TLS connection per request, sequential, interleaved (target: 3-hop p50 ≤ 1.8× direct p50),
+ *     after the same warm-up for both (steady state: see WARMUP_BURST).
  *     The nodes forward to each other over hop links (persistent TLS, ALPN hush-onion/1).
  *     For context, the floors of that ratio on this machine: the same 4-process topology of bare
  *     Node forwarders (no crypto, no parsing) vs the bare server alone, once forwarding with
@@ -24,7 +25,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sodium from 'sodium-native';
 import { buildOnionRequest, decryptOnionResponseV3, randomBytes, utf8 } from '@hush/core';
-import { buildClientRequest, createEphemeralPool, systemClock, systemRandom, type ServiceNode } from '../packages/client/src/index.ts';
+import { buildClientRequest, createLayerKeyPool, systemClock, systemRandom, type ServiceNode } from '../packages/client/src/index.ts';
 import { createBenchWorkspace, freePort, type BenchNode } from './lib/processes.ts';
 import { createRateLimiter } from '../packages/node/src/http/rate-limiter.ts';
 import { createRouter } from '../packages/node/src/http/routes.ts';
@@ -45,7 +46,16 @@ const IN_FLIGHT = 64;
 const LATENCY_SAMPLES = Number(process.env['HUSH_BENCH_LATENCY_SAMPLES'] ?? 200);
 const LATENCY_BUDGET_MS = 60_000;
 /** Untimed pairs first, so every process's JIT has warmed up (a node runs for days; we time its steady state). */
-const WARMUP_PAIRS = 100;
+const WARMUP_PAIRS = Number(process.env['HUSH_BENCH_WARMUP_PAIRS'] ?? 100);
+/**
+ * Before those, each side gets this many requests over keep-alive connections, 8 in flight: a
+ * node serves millions of requests, so its JavaScript runs optimized; a few hundred leave much of
+ * it in V8's interpreter and baseline tiers (measured: a middle hop's CPU per request 1.7 ms after
+ * 400 requests, 1.1 ms after 4,000; a bare relay's 0.45 ms either way).
+ */
+const WARMUP_BURST = Number(process.env['HUSH_BENCH_WARMUP_BURST'] ?? 3000);
+/** `latency`: only part 2 (a quicker run while working on it). */
+const ONLY = process.env['HUSH_BENCH_ONION_ONLY'];
 const PAYLOAD_BYTES = 1024;
 const bench = createBenchWorkspace('hush-bench-onion-');
 const { root, children, startProcess, writeDevnetFile, startNode } = bench;
@@ -396,7 +406,22 @@ async function httpsHopRate(certDir: string): Promise<string[][]> {
 // ------------------------------------------------------------------ 2. latency
 
 /** Timings of `a` and `b` run one at a time, alternating (order flipped each pair), bounded in count and time. */
-async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+/** `count` calls of `send`, 8 at a time (bounded by count). */
+async function burst(count: number, send: (agent: Agent) => Promise<void>): Promise<void> {
+  const agents = Array.from({ length: 8 }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  let left = count;
+  await Promise.all(
+    agents.map(async (agent) => {
+      while (left-- > 0) await send(agent);
+    }),
+  );
+  for (const agent of agents) agent.destroy();
+}
+
+/** Warm-up bursts for both sides (see WARMUP_BURST), then untimed pairs, then timed pairs. */
+async function alternate(a: () => Promise<number>, b: () => Promise<number>, warmA: (agent: Agent) => Promise<void>, warmB: (agent: Agent) => Promise<void>): Promise<[number[], number[]]> {
+  await burst(WARMUP_BURST, warmA);
+  await burst(WARMUP_BURST, warmB);
   for (let i = 0; i < WARMUP_PAIRS; i++) {
     await a();
     await b();
@@ -432,18 +457,28 @@ async function latency(certDir: string): Promise<string[][]> {
   const [h1, h2, h3, d] = nodes as [BenchNode, BenchNode, BenchNode, BenchNode];
   const info = utf8('{"method":"info","params":{}}');
   const direct = () => timed(d.port, '/storage_rpc/v1', info, (r) => r.status === 200);
-  // The client's own request builder, with its pool of layer key pairs made between requests.
+  // The client's own request builder, with its pool of layer keys made between requests (refilled
+  // after each reply, as the client's onion sender does).
   const path = { id: 1, nodes: [h1, h2, h3].map(serviceNodeOf) };
   const target = { kind: 'node' as const, node: serviceNodeOf(d) };
-  const pool = createEphemeralPool(systemRandom, systemClock, 8);
+  const pool = createLayerKeyPool(systemRandom, systemClock);
   const onion = async (): Promise<number> => {
     const t = performance.now();
     const built = buildClientRequest(systemRandom, path, target, info, 'xchacha20', pool);
     const r = await post(h1.port, '/onion_req/v2', built.wire, false);
     if (r.status !== 200 || decryptOnionResponseV3(r.body, built.destinationKey, 'xchacha20').status !== 200) throw new Error(`onion info: ${r.status}`);
-    return performance.now() - t;
+    const elapsed = performance.now() - t;
+    setTimeout(pool.refill, 0);
+    return elapsed;
   };
-  const [ds, os] = await alternate(direct, onion);
+  const warmDirect = async (agent: Agent): Promise<void> => void (await post(d.port, '/storage_rpc/v1', info, agent));
+  const warmOnion = async (agent: Agent): Promise<void> => {
+    const built = buildClientRequest(systemRandom, path, target, info, 'xchacha20', pool);
+    const r = await post(h1.port, '/onion_req/v2', built.wire, agent);
+    if (r.status === 200) decryptOnionResponseV3(r.body, built.destinationKey, 'xchacha20');
+    setTimeout(pool.refill, 0);
+  };
+  const [ds, os] = await alternate(direct, onion, warmDirect, warmOnion);
   for (const p of procs) p.kill('SIGTERM');
   const ratio = percentile(os, 50) / percentile(ds, 50);
   return [
@@ -461,7 +496,8 @@ async function floor(certDir: string, script: string, what: string): Promise<str
   for (let i = 2; i >= 0; i--) bare.push(await startSink(certDir, ports[i]!, ports[i + 1]!, script));
   const info = utf8('{"method":"info","params":{}}');
   const ok = (r: { status: number }) => r.status === 200;
-  const [bd, bc] = await alternate(() => timed(ports[3]!, '/', info, ok), () => timed(ports[0]!, '/', info, ok));
+  const warm = (port: number) => async (agent: Agent): Promise<void> => void (await post(port, '/', info, agent));
+  const [bd, bc] = await alternate(() => timed(ports[3]!, '/', info, ok), () => timed(ports[0]!, '/', info, ok), warm(ports[3]!), warm(ports[0]!));
   for (const p of bare) p.kill('SIGTERM');
   const bareRatio = percentile(bc, 50) / percentile(bd, 50);
   return [
@@ -473,16 +509,16 @@ async function floor(certDir: string, script: string, what: string): Promise<str
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<string> {
-  const rows = await hopRate();
   const certDir = mkdtempSync(join(root, 'cert-'));
   await loadOrCreateTlsMaterial(certDir);
-  rows.push(...(await httpsHopRate(certDir)));
+  const rows = ONLY === 'latency' ? [] : [...(await hopRate()), ...(await httpsHopRate(certDir))];
   for (const p of [...children]) p.kill('SIGTERM');
   rows.push(...(await latency(certDir)));
   const table = ['| measure | value | ratio | target |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   return (
     `${table}\n\nHop rate: median of ${ROUNDS} interleaved ${ROUND_MS} ms rounds (raw, then the route handler). ` +
-    `Latency: ${LATENCY_SAMPLES} sequential requests each, direct and 3-hop alternating; every node a separate process on loopback, ` +
+    `Latency: after ${WARMUP_BURST} keep-alive warm-up requests per side (8 in flight) and ${WARMUP_PAIRS} untimed pairs, ` +
+    `${LATENCY_SAMPLES} sequential requests each, direct and 3-hop alternating; every node a separate process on loopback, ` +
     `hops connected by hop links (persistent TLS, ALPN hush-onion/1). ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
   );
 }

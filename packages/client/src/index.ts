@@ -45,8 +45,8 @@ export type { PathManager, PathManagerOptions, PathLimits } from './onion/path-m
 export { V4_TARGET, coreDestination, targetLabel } from './onion/onion-target.ts';
 export type { OnionServer, OnionTarget } from './onion/onion-target.ts';
 export { buildClientRequest } from './onion/build-client-request.ts';
-export { createEphemeralPool } from './onion/ephemeral-pool.ts';
-export type { EphemeralPool } from './onion/ephemeral-pool.ts';
+export { createLayerKeyPool, DEFAULT_LAYER_KEY_POOL } from './onion/layer-key-pool.ts';
+export type { LayerKeyPool, LayerKeyPoolLimits, LayerMaterial } from './onion/layer-key-pool.ts';
 export { hopFailedError, badResponseError } from './onion/path-failure.ts';
 export type { OnionFailureReason, Blame, PathFailure, HopFailureFacts } from './onion/path-failure.ts';
 export { classifyPathStatus, classifyTransportError, keyAfter } from './onion/classify-path-error.ts';

@@ -102,6 +102,7 @@ export {
   hopNonceLength,
   hopOverhead,
   hopSharedKey,
+  clientHopKeys,
   hopEncrypt,
   hopDecrypt,
   hopDecryptOrThrow,
@@ -113,6 +114,7 @@ export type {
   BuiltOnionRequest,
   OnionHop,
   OnionRandomness,
+  OnionLayerKeys,
   OnionDestination,
 } from './onion/build.ts';
 export { MAX_ONION_HOPS, openOnionLayer, openServerOnionRequest, parseHopNo } from './onion/open.ts';

@@ -14,7 +14,7 @@ import type { ClientLogger } from '../runtime/logger.ts';
 import type { Random } from '../runtime/random.ts';
 import type { Transport } from '../transport/transport.ts';
 import { buildClientRequest } from './build-client-request.ts';
-import { createEphemeralPool } from './ephemeral-pool.ts';
+import { createLayerKeyPool } from './layer-key-pool.ts';
 import { classifyPathStatus, classifyTransportError } from './classify-path-error.ts';
 import type { OnionPath } from './onion-path.ts';
 import type { ServiceNode } from '../node-pool/service-node.ts';
@@ -52,17 +52,14 @@ export interface OnionSender {
   send<T>(target: OnionTarget, payload: Uint8Array, decode: ReplyDecoder<T>, options?: SendOptions): Promise<T>;
 }
 
-/** Layer key pairs made ahead: two 4-layer requests' worth. */
-const EPHEMERAL_POOL_PAIRS = 8;
-
 type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: PathFailure };
 
 export function createOnionSender(options: OnionSenderOptions): OnionSender {
   const { transport, random, clock, logger, paths, limits } = options;
-  const ephemerals = createEphemeralPool(random, clock, EPHEMERAL_POOL_PAIRS);
+  const layerKeys = createLayerKeyPool(random, clock);
 
   async function attempt<T>(path: OnionPath, target: OnionTarget, payload: Uint8Array, decode: ReplyDecoder<T>, o: SendOptions): Promise<Attempt<T>> {
-    const built = buildClientRequest(random, path, target, payload, options.encType, ephemerals);
+    const built = buildClientRequest(random, path, target, payload, options.encType, layerKeys);
     const guard = path.nodes[0]!;
     let res;
     try {
@@ -105,6 +102,8 @@ export function createOnionSender(options: OnionSenderOptions): OnionSender {
         const began = clock.now();
         const result = await attempt(path, target, payload, decode, o);
         if (result.ok && o.untimed !== true) options.onRoundTrip?.(path.id, clock.now() - began);
+        // The reply is in: make the next requests' layer keys now, not while this one was on its way.
+        clock.setTimer(0, layerKeys.refill);
         if (result.ok) return result.value;
         const { error, blame, retry } = result.failure;
         applyBlame(path, blame);

@@ -41,6 +41,19 @@ export interface OnionRandomness {
    * layer unreadable to its hop. Derived here when absent.
    */
   readonly ephemeralPublics?: readonly Uint8Array[];
+  /**
+   * Per layer, the symmetric keys the caller already derived with `clientHopKeys(encType, secret,
+   * that layer's node X25519 key, public)` for the same ephemeral pair (e.g. ahead of time for the
+   * hops of a path it keeps using); `null` or absent: derived here. Needs `ephemeralPublics`. A
+   * wrong key makes that layer unreadable to its hop, never readable to anyone else.
+   */
+  readonly layerKeys?: readonly (OnionLayerKeys | null)[];
+}
+
+/** The keys of one layer, as `clientHopKeys` returns them. */
+export interface OnionLayerKeys {
+  readonly key: Uint8Array;
+  readonly gcmKey: Uint8Array;
 }
 
 export interface BuildOnionRequestParams {
@@ -108,12 +121,38 @@ function checkRandom(random: OnionRandomness, layers: number, nonceLength: numbe
     throw new HushError('HUSH_ERR_BAD_ARGUMENT', `random: need ${layers} ephemeral public keys`, { details: { field: 'random.ephemeralPublics', expected: layers } });
   }
   for (let i = 0; i < layers; i++) assertBytes(publics[i], `random.ephemeralPublics[${i}]`, 32);
+  if (random.layerKeys === undefined) return;
+  const keys = checkArray(random.layerKeys, 'random.layerKeys');
+  if (keys.length !== layers) {
+    throw new HushError('HUSH_ERR_BAD_ARGUMENT', `random: need ${layers} layer keys (or null)`, { details: { field: 'random.layerKeys', expected: layers } });
+  }
+  for (let i = 0; i < layers; i++) {
+    const k = keys[i];
+    if (k === null) continue;
+    if (!isObject(k)) throw badArgument(`random.layerKeys[${i}]`, 'expected { key, gcmKey } or null');
+    assertBytes(k['key'], `random.layerKeys[${i}].key`, 32);
+    assertBytes(k['gcmKey'], `random.layerKeys[${i}].gcmKey`, 32);
+  }
+}
+
+function checkLayerKeysNeedPublics(random: OnionRandomness): void {
+  if (random.layerKeys !== undefined && random.ephemeralPublics === undefined) {
+    throw badArgument('random.layerKeys', 'needs random.ephemeralPublics');
+  }
 }
 
 /** Encrypts one layer to `nodeX25519` with ephemeral secret `secret`; returns the blob and A. */
-function sealLayer(encType: OnionEncType, secret: Uint8Array, nodeX25519: Uint8Array, plain: Uint8Array, nonce: Uint8Array, ephemeralPublic?: Uint8Array) {
+function sealLayer(
+  encType: OnionEncType,
+  secret: Uint8Array,
+  nodeX25519: Uint8Array,
+  plain: Uint8Array,
+  nonce: Uint8Array,
+  ephemeralPublic?: Uint8Array,
+  ready?: OnionLayerKeys | null,
+) {
   const ephemeral = ephemeralPublic ?? x25519Base(secret);
-  const { key, gcmKey } = clientHopKeys(encType, secret, nodeX25519, ephemeral);
+  const { key, gcmKey } = ready ?? clientHopKeys(encType, secret, nodeX25519, ephemeral);
   return { blob: hopEncrypt(encType, key, plain, nonce), ephemeralHex: toHex(ephemeral), key, gcmKey };
 }
 
@@ -131,17 +170,19 @@ export function buildOnionRequest(params: BuildOnionRequestParams): BuiltOnionRe
   assertBytes(payload, 'payload');
   assertBytes(dest.x25519, 'destination.x25519', 32);
   checkRandom(random, hops.length + 1, encType === 'xchacha20' ? 24 : 12);
+  checkLayerKeysNeedPublics(random);
   const n = hops.length;
+  const keys = random.layerKeys;
   const inner = dest.type === 'snode' ? encodeLayer(payload, { headers: '' }) : payload;
   const publics = random.ephemeralPublics;
-  const last = sealLayer(encType, random.ephemeralSecrets[n]!, dest.x25519, inner, random.nonces[n]!, publics?.[n]);
+  const last = sealLayer(encType, random.ephemeralSecrets[n]!, dest.x25519, inner, random.nonces[n]!, publics?.[n], keys?.[n]);
   let blob = last.blob;
   let route = destinationRoute(dest, last.ephemeralHex, encType);
   let ephemeralHex = last.ephemeralHex;
   for (let i = n - 1; i >= 0; i--) {
     const hop = hops[i]!;
     assertBytes(hop.x25519, `hops[${i}].x25519`, 32);
-    const sealed = sealLayer(encType, random.ephemeralSecrets[i]!, hop.x25519, encodeLayer(blob, route), random.nonces[i]!, publics?.[i]);
+    const sealed = sealLayer(encType, random.ephemeralSecrets[i]!, hop.x25519, encodeLayer(blob, route), random.nonces[i]!, publics?.[i], keys?.[i]);
     route = { destination: parseKeyHex(hop.ed25519, `hops[${i}].ed25519`), ephemeral_key: sealed.ephemeralHex, enc_type: encType };
     ({ blob, ephemeralHex } = sealed);
   }
