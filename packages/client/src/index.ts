@@ -53,6 +53,14 @@ export { classifyPathStatus, classifyTransportError, keyAfter } from './onion/cl
 export { retryDelayMs } from './onion/retry-delay.ts';
 export { decodeNodeReply, decodeServerReply } from './onion/onion-replies.ts';
 export type { NodeReply, ServerReply } from './onion/onion-replies.ts';
+export { hopFigures } from './onion/hop-figures.ts';
+export type { HopFigure } from './onion/hop-figures.ts';
+export { createHopLatency } from './onion/hop-latency.ts';
+export type { HopLatency } from './onion/hop-latency.ts';
+export { prefixOf, probePrefix, probePathHops } from './onion/prefix-probe.ts';
+export type { PrefixProbeDeps, PrefixProbeLimits, PrefixProbeResult, PathHopsProbe } from './onion/prefix-probe.ts';
+export { prefixProbeStrike } from './onion/prefix-probe-blame.ts';
+export type { NodeStrike } from './onion/prefix-probe-blame.ts';
 export { createOnionSender, sendOnionRequest } from './onion/onion-sender.ts';
 export type { OnionSender, OnionSenderOptions, SenderLimits, SendOptions, ReplyDecoder } from './onion/onion-sender.ts';
 export { parseAccountPubkey } from './swarm/parse-account-pubkey.ts';

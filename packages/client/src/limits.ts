@@ -50,6 +50,12 @@ export const CLIENT_LIMITS = {
   maxSwarmDestinations: 4,
   /** Characters of a node's plain-text error kept in error details. */
   maxReasonChars: 200,
+  /** One prefix probe's round trip (an `info` to one hop of a path; path health, not a user's request). */
+  hopProbeTimeoutMs: 10_000,
+  /** Per-hop latency: round trips kept per (path, hop), of which the median is shown. */
+  hopLatencySamples: 10,
+  /** Per-hop latency: paths with samples kept at once (the oldest is dropped; gone paths are forgotten). */
+  hopLatencyPaths: 16,
 } as const;
 
 export type ClientLimits = { -readonly [K in keyof typeof CLIENT_LIMITS]: number };

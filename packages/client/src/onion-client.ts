@@ -18,6 +18,10 @@ import { createOnionSender, sendOnionRequest, type SendOptions } from './onion/o
 import type { OnionServer } from './onion/onion-target.ts';
 import { createPathManager, type PathManager } from './onion/path-manager.ts';
 import { createPathLatency, type PathLatency } from './onion/path-latency.ts';
+import { hopFigures, type HopFigure } from './onion/hop-figures.ts';
+import { createHopLatency, type HopLatency } from './onion/hop-latency.ts';
+import { probePathHops, type PrefixProbeDeps } from './onion/prefix-probe.ts';
+import { prefixProbeStrike } from './onion/prefix-probe-blame.ts';
 import { systemClock, type Clock } from './runtime/clock.ts';
 import { isPlainObject } from './runtime/json.ts';
 import { silentClientLogger, type ClientLogger } from './runtime/logger.ts';
@@ -64,6 +68,15 @@ export interface OnionClient {
   paths(): readonly OnionPathInfo[];
   /** Median recent round trip of a path (ms), or null before any. */
   pathLatencyMs(pathId: number): number | null;
+  /**
+   * Probes the prefixes of the path with this id (prefix-probe.ts): one `info` to each hop through
+   * the hops before it, in order, until one fails; records the round trips for `hopLatency`, and
+   * counts a failure against the hop it points at (prefix-probe-blame.ts). Resolves with the hops
+   * measured; a path that is gone measures 0. Rejects only when aborted.
+   */
+  probeHops(pathId: number, signal?: AbortSignal): Promise<{ readonly measured: number; readonly failedHop: number | null }>;
+  /** Per-hop latency of the path's current hops (cumulative and own share, ms; null before data); [] for an unknown path. */
+  hopLatency(pathId: number): readonly HopFigure[];
   nodes(): readonly ServiceNode[];
   refreshNodes(options?: { signal?: AbortSignal; fromSeed?: boolean }): Promise<void>;
   readonly networkTime: NetworkTime;
@@ -83,6 +96,9 @@ interface Parts {
   readonly paths: PathManager;
   readonly networkTime: NetworkTime;
   readonly latency: PathLatency;
+  readonly hopLatency: HopLatency;
+  readonly probe: PrefixProbeDeps;
+  readonly logger: ClientLogger;
   readonly toNode: (node: ServiceNode, body: RpcBody, o?: SendOptions) => Promise<NodeReply>;
   readonly toServer: (server: OnionServer, payload: Uint8Array, o?: SendOptions) => Promise<ServerReply>;
 }
@@ -105,9 +121,12 @@ function assemble(options: OnionClientOptions): Parts {
   const testGuard = createGuardTest({ transport, timeoutMs: limits.guardTestTimeoutMs, onNodeTime: (t) => networkTime.addSample(t) });
   const paths = createPathManager({ pool, random, logger, limits, testGuard });
   const latency = createPathLatency(10, 64);
+  const hopLatency = createHopLatency({ keep: limits.hopLatencySamples, maxPaths: limits.hopLatencyPaths, maxHops: limits.pathHops });
+  const encType = options.encType ?? 'xchacha20';
+  const probe: PrefixProbeDeps = { transport, random, clock, encType, limits, onNodeTime: (t) => networkTime.addSample(t) };
   const sender = createOnionSender({
     transport, random, clock, logger, paths, limits,
-    encType: options.encType ?? 'xchacha20',
+    encType,
     onRoundTrip: (id, ms) => latency.record(id, ms),
   });
   toNode = async (node, body, o) => {
@@ -116,7 +135,28 @@ function assemble(options: OnionClientOptions): Parts {
     return reply;
   };
   const toServer: Parts['toServer'] = (server, payload, o) => sendOnionRequest(sender, server, payload, o);
-  return { limits, transport, random, pool, paths, networkTime, latency, toNode, toServer };
+  return { limits, transport, random, pool, paths, networkTime, latency, hopLatency, probe, logger, toNode, toServer };
+}
+
+const nodeKeys = (nodes: readonly { readonly ed25519: string }[]): string[] => nodes.map((n) => n.ed25519);
+
+async function probeHops(p: Parts, pathId: number, signal?: AbortSignal): Promise<{ measured: number; failedHop: number | null }> {
+  p.hopLatency.retain(p.paths.paths().map((info) => ({ id: info.id, nodes: nodeKeys(info.nodes) })));
+  const path = p.paths.path(pathId);
+  if (path === undefined) return { measured: 0, failedHop: null };
+  const result = await probePathHops(p.probe, path, signal);
+  result.roundTrips.forEach((ms, hop) => p.hopLatency.record(path.id, nodeKeys(path.nodes.slice(0, hop + 1)), ms));
+  if (result.failed === null) return { measured: result.roundTrips.length, failedHop: null };
+  const { hop, failure } = result.failed;
+  const strike = prefixProbeStrike(path, hop, failure.blame);
+  if (strike !== null) p.paths.reportNodeFailure(strike.ed25519, strike.force);
+  p.logger.debug('hop_probe_failed', { path: path.id, hop, code: failure.error.code, ...failure.error.details });
+  return { measured: result.roundTrips.length, failedHop: hop };
+}
+
+function hopLatencyOf(p: Parts, pathId: number): HopFigure[] {
+  const info = p.paths.paths().find((x) => x.id === pathId);
+  return info === undefined ? [] : hopFigures(p.hopLatency.medians(pathId, nodeKeys(info.nodes)));
 }
 
 function resolveNode(pool: NodePool, destination: ServiceNode | string): ServiceNode {
@@ -164,6 +204,8 @@ export function createOnionClient(options: OnionClientOptions): OnionClient {
     },
     paths: () => p.paths.paths(),
     pathLatencyMs: (id) => p.latency.medianMs(id),
+    probeHops: (id, signal) => probeHops(p, id, signal),
+    hopLatency: (id) => hopLatencyOf(p, id),
     nodes: () => p.pool.all(),
     refreshNodes: (o = {}) => p.pool.refresh(o),
     networkTime: p.networkTime,

@@ -99,6 +99,12 @@ describe('two people over a local Hush network', () => {
     assert.equal(status.nodesKnown, 8);
     assert.equal(status.swarm?.members.length, 8);
     assert.equal(status.longPolling, true, 'Hush nodes long-poll');
+    await until('idle prefix probes measured every hop of every path', () => a.status().paths.every((p) => p.hops.every((h) => h.latencyMs !== null && h.hopMs !== null)));
+    for (const p of a.status().paths) {
+      const cumulative = p.hops.map((h) => h.latencyMs ?? Number.NaN);
+      for (let i = 1; i < cumulative.length; i++) assert.ok(cumulative[i]! >= cumulative[i - 1]!, `path ${p.id}: cumulative latency never decreases along the path: ${cumulative.join(', ')}`);
+      assert.equal(p.hops.reduce((sum, h) => sum + (h.hopMs ?? Number.NaN), 0), cumulative.at(-1), 'the hops’ own shares add up to the round trip to the exit');
+    }
   });
 
   test('a request accepted without replying tells A; read receipts and typing reach the other side when both turn them on', async () => {

@@ -20,12 +20,15 @@ function ownSwarm(onion: OnionClient, sessionId: string): NetworkStatus['swarm']
 
 export function networkStatus(onion: OnionClient, sessionId: string, poll: PollState): NetworkStatus {
   return {
-    paths: onion.paths().map((p) => ({
-      id: p.id,
-      failures: p.failures,
-      hops: p.nodes.map((n) => ({ ed25519: n.ed25519, ip: n.ip, port: n.port })),
-      latencyMs: onion.pathLatencyMs(p.id),
-    })),
+    paths: onion.paths().map((p) => {
+      const figures = onion.hopLatency(p.id);
+      return {
+        id: p.id,
+        failures: p.failures,
+        hops: p.nodes.map((n, i) => ({ ed25519: n.ed25519, ip: n.ip, port: n.port, latencyMs: figures[i]?.latencyMs ?? null, hopMs: figures[i]?.hopMs ?? null })),
+        latencyMs: onion.pathLatencyMs(p.id),
+      };
+    }),
     clockOffsetMs: onion.networkTime.offsetMs(),
     nodesKnown: onion.nodes().length,
     swarm: ownSwarm(onion, sessionId),

@@ -89,7 +89,15 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
     },
   });
   const cancelSweep = sweepSeenEvery(clock, () => db.sweepSeen(clock.now()));
-  const stopProbe = startPathProbe({ onion, clock, random: options.random ?? systemRandom, intervalMs: MESSENGER_LIMITS.pathProbeIntervalMs, probes: MESSENGER_LIMITS.pathProbes });
+  const stopProbe = startPathProbe({
+    onion,
+    clock,
+    random: options.random ?? systemRandom,
+    intervalMs: MESSENGER_LIMITS.pathProbeIntervalMs,
+    probes: MESSENGER_LIMITS.pathProbes,
+    hopCheckMs: MESSENGER_LIMITS.hopProbeCheckMs,
+    hopPaths: MESSENGER_LIMITS.hopProbePaths,
+  });
   expiry.reschedule();
   if (options.receive !== false) poller.start();
   let closed = false;

@@ -20,6 +20,10 @@ export const MESSENGER_LIMITS = {
   /** Idle path probes (`info` through the paths, for their latency): this often, this many. */
   pathProbeIntervalMs: 60_000,
   pathProbes: 3,
+  /** Per-hop latency: prefix probes (3 `info`s each) of this many paths per idle round. */
+  hopProbePaths: 4,
+  /** Between idle rounds, a path not probed yet (new or repaired) gets its prefix probes within this. */
+  hopProbeCheckMs: 5_000,
   /** A typing indicator from someone is dropped after this long without a refresh (Session: 20 s TTL). */
   typingTimeoutMs: 20_000,
 } as const;

@@ -87,6 +87,13 @@ export interface PathHopStatus {
   readonly ed25519: string;
   readonly ip: string;
   readonly port: number;
+  /**
+   * Median round trip from us to this hop through the hops before it (ms; from idle prefix
+   * probes), or null before any. Never smaller than the previous hop's.
+   */
+  readonly latencyMs: number | null;
+  /** This hop's own share: its `latencyMs` minus the previous hop's (the guard: all of it), or null. */
+  readonly hopMs: number | null;
 }
 
 export interface NetworkStatus {

@@ -1,30 +1,76 @@
 /**
- * Keeps the network panel's path latencies fresh when the app is idle (long-polls are not timed):
- * a tiny `info` through the paths now and then, to a random node. Failures count against the
- * path like any request's, so a dead path is found before a message needs it.
+ * Keeps the network panel's path figures fresh when the app is idle (long-polls are not timed).
+ * Every `intervalMs` a round: a tiny `info` through the paths to a random node, `probes` times
+ * (failures count against the path like any request's, so a dead path is found before a message
+ * needs it), then the prefix probes of up to `hopPaths` paths for per-hop latency (onion
+ * `probeHops`: 3 `info`s per path; a failure counts against the hop it points at). Between rounds
+ * it looks every `hopCheckMs` for paths it has not probed yet — new, or repaired with another
+ * node — and probes their prefixes once, so a new path shows its hops' latency within seconds
+ * rather than at the next round. At most (probes + 3·hopPaths) requests a round, plus 3 per path
+ * built or repaired.
  */
+import type { OnionPathInfo } from '../onion/onion-path.ts';
 import type { OnionClient } from '../onion-client.ts';
 import type { Clock } from '../runtime/clock.ts';
 import { pick, type Random } from '../runtime/random.ts';
 
-export function startPathProbe(deps: { onion: OnionClient; clock: Clock; random: Random; intervalMs: number; probes: number }): () => void {
+export interface PathProbeDeps {
+  readonly onion: OnionClient;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly intervalMs: number;
+  readonly probes: number;
+  readonly hopCheckMs: number;
+  readonly hopPaths: number;
+}
+
+/** A path as the probe remembers it: its id and nodes (a repaired path is a new one). */
+export const pathSignature = (p: OnionPathInfo): string => `${p.id}:${p.nodes.map((n) => n.ed25519).join(',')}`;
+
+/** Up to `max` paths whose prefixes to probe: all of them on a full round, else those not probed yet. */
+export function pathsToProbe(paths: readonly OnionPathInfo[], probed: ReadonlySet<string>, fullRound: boolean, max: number): OnionPathInfo[] {
+  return paths.filter((p) => fullRound || !probed.has(pathSignature(p))).slice(0, Math.max(0, max));
+}
+
+export function startPathProbe(deps: PathProbeDeps): () => void {
+  const lifetime = new AbortController();
+  const { signal } = lifetime;
   let cancel = (): void => undefined;
-  let stopped = false;
-  const probe = async (): Promise<void> => {
-    for (let i = 0; i < deps.probes && !stopped; i++) {
+  let lastRoundAt: number | null = null;
+  let probed = new Set<string>();
+
+  const infoProbes = async (): Promise<void> => {
+    for (let i = 0; i < deps.probes && !signal.aborted; i++) {
       const node = pick(deps.random, deps.onion.nodes());
       if (node === undefined) return;
-      await deps.onion.request(node, { method: 'info', params: {} }).catch(() => undefined);
+      await deps.onion.request(node, { method: 'info', params: {} }, { signal }).catch(() => undefined);
     }
+  };
+  const hopProbes = async (fullRound: boolean): Promise<void> => {
+    const current = deps.onion.paths();
+    probed = new Set([...probed].filter((s) => current.some((p) => pathSignature(p) === s)));
+    for (const path of pathsToProbe(current, probed, fullRound, deps.hopPaths)) {
+      if (signal.aborted) return;
+      probed.add(pathSignature(path));
+      await deps.onion.probeHops(path.id, signal).catch(() => undefined);
+    }
+  };
+  const probe = async (): Promise<void> => {
+    const fullRound = lastRoundAt === null || deps.clock.now() - lastRoundAt >= deps.intervalMs;
+    if (fullRound) {
+      lastRoundAt = deps.clock.now();
+      await infoProbes();
+    }
+    await hopProbes(fullRound);
   };
   const tick = (): void => {
     void probe().finally(() => {
-      if (!stopped) cancel = deps.clock.setTimer(deps.intervalMs, tick);
+      if (!signal.aborted) cancel = deps.clock.setTimer(Math.min(deps.hopCheckMs, deps.intervalMs), tick);
     });
   };
   tick();
   return () => {
-    stopped = true;
+    lifetime.abort();
     cancel();
   };
 }

@@ -1,4 +1,6 @@
 /** Recent round trips per onion path (for the network panel): the median of the last few. */
+import { median } from '../runtime/median.ts';
+
 export interface PathLatency {
   record(pathId: number, ms: number): void;
   /** Median of the recent round trips on the path, or null before any. */
@@ -18,10 +20,7 @@ export function createPathLatency(keep: number, maxPaths: number): PathLatency {
       if (list.length > keep) list.shift();
     },
     medianMs(pathId) {
-      const list = samples.get(pathId);
-      if (list === undefined || list.length === 0) return null;
-      const sorted = [...list].sort((a, b) => a - b);
-      return sorted[Math.floor(sorted.length / 2)] ?? null;
+      return median(samples.get(pathId) ?? []);
     },
   };
 }

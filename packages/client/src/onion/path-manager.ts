@@ -33,6 +33,8 @@ export interface PathManager {
   start(signal?: AbortSignal): Promise<void>;
   stop(): void;
   paths(): readonly OnionPathInfo[];
+  /** The current path with this id (its nodes with their keys), or undefined when it is gone. */
+  path(id: number): OnionPath | undefined;
   guards(): readonly ServiceNode[];
   /** A good path for a request to `destination` (null: a server), building paths if there are none. */
   pathFor(destination: Pick<ServiceNode, 'ed25519' | 'ip'> | null, signal?: AbortSignal): Promise<OnionPath>;
@@ -169,6 +171,10 @@ export function createPathManager(options: PathManagerOptions): PathManager {
       lifetime.abort(new HushError('HUSH_ERR_ABORTED', 'onion paths stopped', { details: { what: 'path manager' } }));
     },
     paths: () => paths.map((p) => ({ id: p.id, failures: p.failures, nodes: p.nodes.map((n) => ({ ed25519: n.ed25519, ip: n.ip, port: n.port })) })),
+    path(id) {
+      const found = paths.find((p) => p.id === id);
+      return found === undefined ? undefined : { id: found.id, nodes: [...found.nodes] };
+    },
     guards: () => [...guards],
     async pathFor(destination, signal) {
       throwIfAborted(signal, 'onion path');
