@@ -200,46 +200,76 @@ test('probeHops: an abort rejects with HUSH_ERR_ABORTED and counts against nobod
   assert.deepEqual(s.client.paths(), s.client.paths().map((p) => ({ ...p, failures: 0 })));
 });
 
-test('pathsToProbe: every path on a full round, else only those not probed yet; at most `max`', () => {
+test('pathsToProbe: every path on a full round, else those probed fewer than `firstRounds` times; at most `max`', () => {
   const info = (id: number, keys: string[]) => ({ id, failures: 0, nodes: keys.map((ed25519) => ({ ed25519, ip: '10.0.0.1', port: 1 })) });
   const a = info(1, ['g', 'm', 'x']);
   const b = info(2, ['h', 'n', 'y']);
-  const probed = new Set([pathSignature(a), pathSignature(info(2, ['h', 'OLD', 'y']))]);
-  assert.deepEqual(pathsToProbe([a, b], probed, true, 4), [a, b]);
-  assert.deepEqual(pathsToProbe([a, b], probed, false, 4), [b], 'path 2 was repaired since its probe');
-  assert.deepEqual(pathsToProbe([a, b], new Set(), true, 1), [a]);
-  assert.deepEqual(pathsToProbe([a, b], new Set(), true, 0), []);
+  const c = info(3, ['i', 'o', 'z']);
+  const rounds = new Map([[pathSignature(a), 3], [pathSignature(info(2, ['h', 'OLD', 'y'])), 3], [pathSignature(c), 2]]);
+  assert.deepEqual(pathsToProbe([a, b, c], rounds, true, 4, 3), [a, b, c]);
+  assert.deepEqual(pathsToProbe([a, b, c], rounds, false, 4, 3), [b, c], 'path 2 was repaired since its probes; path 3 is still new');
+  assert.deepEqual(pathsToProbe([a, b, c], rounds, false, 4, 2), [b]);
+  assert.deepEqual(pathsToProbe([a, b], new Map(), true, 1, 3), [a]);
+  assert.deepEqual(pathsToProbe([a, b], new Map(), true, 0, 3), []);
 });
 
-test('the idle loop: a round of info probes and prefix probes at once, then only new or repaired paths until the next round', async () => {
+test('the idle loop: a round of info and prefix probes at once, new paths again at the next checks, then only repaired paths until the next round', async () => {
   const s = await probed('loop');
   const onion = () => s.net.onionRequests().length;
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  };
+  const check = async () => {
+    s.clock.tick(5_000);
+    await settle();
+  };
   const start = onion();
-  const stop = startPathProbe({ onion: s.client, clock: s.clock, random: seededRandom('loop-probe'), intervalMs: 60_000, probes: 2, hopCheckMs: 5_000, hopPaths: 4 });
-  const settle = () => new Promise((r) => setImmediate(r));
-  for (let i = 0; i < 20; i++) await settle();
+  const stop = startPathProbe({ onion: s.client, clock: s.clock, random: seededRandom('loop-probe'), intervalMs: 60_000, probes: 2, hopCheckMs: 5_000, hopPaths: 4, hopFirstRounds: 3 });
+  await settle();
   assert.equal(onion() - start, 2 + 2 * 3, 'first round: 2 info probes, then 3 prefix probes for each of the 2 paths');
   for (const p of s.client.paths()) for (const h of s.client.hopLatency(p.id)) assert.notEqual(h.latencyMs, null);
-  s.clock.tick(5_000);
-  for (let i = 0; i < 20; i++) await settle();
-  assert.equal(onion() - start, 8, 'nothing new between rounds');
+  await check();
+  await check();
+  assert.equal(onion() - start, 8 + 2 * 2 * 3, 'the new paths are probed at the next two checks (3 rounds each)');
+  await check();
+  assert.equal(onion() - start, 20, 'then nothing between rounds');
+
   const path = s.client.paths()[0]!;
   s.net.gone.add(path.nodes[2]!.ed25519);
   assert.equal((await s.client.probeHops(path.id)).failedHop, 2); // the exit is replaced
   const repairedAt = onion();
-  s.clock.tick(5_000);
-  for (let i = 0; i < 20; i++) await settle();
-  assert.equal(onion() - repairedAt, 3, 'the repaired path alone is probed (3 prefixes) at the next check');
-  s.clock.tick(5_000);
-  for (let i = 0; i < 20; i++) await settle();
-  assert.equal(onion() - repairedAt, 3, 'once');
+  for (let i = 0; i < 4; i++) await check();
+  assert.equal(onion() - repairedAt, 3 * 3, 'the repaired path alone is probed, 3 rounds');
   assert.ok(s.client.paths().every((p) => s.client.hopLatency(p.id).every((h) => h.latencyMs !== null)), 'every hop measured again');
+
   const beforeRound = onion();
   s.clock.tick(60_000);
-  for (let i = 0; i < 20; i++) await settle();
+  await settle();
   assert.equal(onion() - beforeRound, 8, 'the next full round');
   stop();
   s.clock.tick(60_000);
-  for (let i = 0; i < 20; i++) await settle();
+  await settle();
   assert.equal(onion() - beforeRound, 8, 'nothing after stop');
+});
+
+test('the idle loop: a new path whose prefix probe failed is not probed again until the next round', async () => {
+  const s = await probed('loop-failing');
+  const good = s.client.paths()[0]!;
+  const bad = s.client.paths()[1]!;
+  s.net.behaviour.set(bad.nodes[1]!.ed25519, 'slow'); // its middle times out
+  const start = s.net.onionRequests().length;
+  const stop = startPathProbe({ onion: s.client, clock: s.clock, random: seededRandom('loop-failing'), intervalMs: 60_000, probes: 0, hopCheckMs: 5_000, hopPaths: 4, hopFirstRounds: 3 });
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  };
+  await settle();
+  assert.equal(s.net.onionRequests().length - start, 3 + 2, 'all 3 prefixes of the good path; the guard of the other, then its middle fails');
+  for (let i = 0; i < 3; i++) {
+    s.clock.tick(5_000);
+    await settle();
+  }
+  assert.equal(s.net.onionRequests().length - start, 5 + 2 * 3, 'only the good path was probed again');
+  assert.ok(s.client.paths().some((p) => p.id === bad.id && p.nodes.some((n) => n.ed25519 === bad.nodes[1]!.ed25519)), 'one strike: the middle is still on its path');
+  assert.ok(s.client.hopLatency(good.id).every((h) => h.latencyMs !== null));
+  stop();
 });

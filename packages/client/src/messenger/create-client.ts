@@ -97,6 +97,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
     probes: MESSENGER_LIMITS.pathProbes,
     hopCheckMs: MESSENGER_LIMITS.hopProbeCheckMs,
     hopPaths: MESSENGER_LIMITS.hopProbePaths,
+    hopFirstRounds: MESSENGER_LIMITS.hopProbeFirstRounds,
   });
   expiry.reschedule();
   if (options.receive !== false) poller.start();

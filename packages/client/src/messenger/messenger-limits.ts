@@ -22,8 +22,9 @@ export const MESSENGER_LIMITS = {
   pathProbes: 3,
   /** Per-hop latency: prefix probes (3 `info`s each) of this many paths per idle round. */
   hopProbePaths: 4,
-  /** Between idle rounds, a path not probed yet (new or repaired) gets its prefix probes within this. */
+  /** Between idle rounds, a path probed fewer than `hopProbeFirstRounds` times (new or repaired) is probed again within this. */
   hopProbeCheckMs: 5_000,
+  hopProbeFirstRounds: 3,
   /** A typing indicator from someone is dropped after this long without a refresh (Session: 20 s TTL). */
   typingTimeoutMs: 20_000,
 } as const;
