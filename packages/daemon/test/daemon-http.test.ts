@@ -332,6 +332,14 @@ describe('messenger routes (in-memory client)', () => {
     assert.equal(errorCode(blank), 'HUSH_ERR_BAD_ARGUMENT');
   });
 
+  test('the network status carries each hop of each path with its latency (cumulative and own share; null before data)', async () => {
+    const reply = await send(d, '/api/status');
+    assert.equal(reply.status, 200);
+    const hops = (reply.json as { paths: { hops: unknown[] }[] }).paths[0]?.hops;
+    assert.deepEqual(hops, client.status().paths[0]?.hops);
+    assert.deepEqual(hops?.[1], { ed25519: '5'.repeat(64), ip: '127.0.0.5', port: 21105, latencyMs: 7, hopMs: 3 });
+  });
+
   test('a conversation id that is not a Session ID is refused by core\'s parser', async () => {
     const reply = await postJson(d, `/api/conversations/05abc/messages`, { text: 'x' });
     assert.equal(reply.status, 400);

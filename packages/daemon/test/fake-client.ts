@@ -48,7 +48,16 @@ export function createFakeClient(sessionId: string): FakeClient {
     messages.push(m);
     return m;
   };
-  const status: NetworkStatus = { paths: [], clockOffsetMs: 0, nodesKnown: 0, swarm: null, longPolling: true, lastPollAt: null, lastError: null };
+  const hop = (n: number, latencyMs: number | null, hopMs: number | null) => ({ ed25519: String(n).repeat(64), ip: `127.0.0.${n}`, port: 21100 + n, latencyMs, hopMs });
+  const status: NetworkStatus = {
+    paths: [{ id: 1, failures: 0, latencyMs: 12, hops: [hop(3, 4, 4), hop(5, 7, 3), hop(7, null, null)] }],
+    clockOffsetMs: 0,
+    nodesKnown: 0,
+    swarm: null,
+    longPolling: true,
+    lastPollAt: null,
+    lastError: null,
+  };
 
   return {
     sessionId,

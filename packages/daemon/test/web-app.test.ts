@@ -170,6 +170,26 @@ async function deleteForEveryone(from: Person, to: Person, text: string): Promis
   await bubble(to, text).waitFor({ state: 'detached', timeout: DELIVERY_MS });
 }
 
+/**
+ * The network panel names each hop of each path with its latency: the guard its round trip from
+ * us ("4 ms"), the middle and the exit what they add ("+3 ms"), each spelled out for screen
+ * readers; "measuring…" only until the first prefix probes (the panel refreshes every 5 s).
+ */
+async function seeHopLatencies(p: Person): Promise<void> {
+  const paths = p.page.getByRole('list', { name: /^Path \d+ hops$/ });
+  await paths.nth(1).waitFor();
+  await p.page.locator('.hop-latency', { hasText: 'measuring…' }).first().waitFor({ state: 'detached', timeout: DELIVERY_MS });
+  for (const list of await paths.all()) {
+    const hops = list.getByTestId('path-hop');
+    assert.equal(await hops.count(), 3, 'guard, middle, exit');
+    const [guard, middle, exit] = await hops.locator('.hop-latency').allTextContents();
+    assert.match(guard ?? '', /^\d+ ms round trip from you$/, 'the guard: its round trip');
+    assert.match(middle ?? '', /^\+\d+ ms after the guard, \d+ ms from you$/, 'the middle: what it adds');
+    assert.match(exit ?? '', /^\+\d+ ms after the middle, \d+ ms from you$/, 'the exit: what it adds');
+    assert.match((await hops.nth(1).textContent()) ?? '', /^Middle\+\d+ ms after/, 'shown as "+N ms" next to the hop’s role');
+  }
+}
+
 test('two people meet, talk, set a timer, delete a message for everyone; a restored device gets the history', { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium)` }, async () => {
   const [alice, bob, restored] = [daemons[0]!, daemons[1]!, daemons[2]!];
   const a = await person('Alice', alice, 1280, 'dark');
@@ -244,6 +264,7 @@ test('two people meet, talk, set a timer, delete a message for everyone; a resto
     await screen(p, '10-conversation-list');
     await p.page.getByRole('link', { name: 'Network' }).click();
     await p.page.getByRole('heading', { name: 'Path 1' }).waitFor({ timeout: DELIVERY_MS });
+    await seeHopLatencies(p);
     await screen(p, '11-network');
     await backToList(p);
     await p.page.getByRole('link', { name: 'Settings' }).click();

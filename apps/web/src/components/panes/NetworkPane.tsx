@@ -1,5 +1,5 @@
 /**
- * The network as this client sees it: the onion paths (3 hops each, with latency), clock offset,
+ * The network as this client sees it: the onion paths (3 hops each, with the latency of each), clock offset,
  * nodes known, our swarm, how we receive — and a button to check for messages now.
  */
 import { useId, useState } from 'react';
@@ -105,6 +105,7 @@ export function NetworkPane({ ready }: { ready: boolean }) {
             <SyncButton />
             <h2 className="section-heading">Onion paths</h2>
             <p className="muted small">Each request goes through 3 nodes; none of them sees both who you are and what you ask for.</p>
+            <p className="muted small">Next to each node: the guard’s round trip from you, then what each later node adds (medians of small test requests).</p>
             {status.paths.length === 0 ? <p className="muted">No path built yet.</p> : status.paths.map((p, i) => <PathCard key={p.id} path={p} index={i} />)}
             <SwarmCard swarm={status.swarm} />
           </>
