@@ -7,12 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
 import { identityFromSeed, writeIdentity, type NodeIdentity } from '../src/identity.ts';
 import { loadOrCreateTlsMaterial, TLS_CERT_FILE, TLS_KEY_FILE } from '../src/http/tls-cert.ts';
+export { freePort } from '../../../test-support/free-port.ts';
 import { formatSwarmId, retrieveSignedString, selectSwarm, storeSignedString, swarmSpace } from '@hush/core';
 
 export const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
@@ -30,29 +30,6 @@ export function cleanupTmp(): void {
   for (const c of cleanups.splice(0)) c();
 }
 
-const handedOut = new Set<number>();
-
-/**
- * A port that was free on 127.0.0.1 a moment ago, drawn below the kernel's ephemeral range
- * (32768+): a port from listen(0) can be taken by any outgoing connection before the child that
- * was meant to bind it does. Never the same port twice in this process.
- */
-export async function freePort(): Promise<number> {
-  for (let tries = 0; tries < 200; tries++) {
-    const port = 10_000 + Math.floor(Math.random() * 22_000);
-    if (handedOut.has(port)) continue;
-    const free = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once('error', () => resolve(false));
-      s.listen({ port, host: '127.0.0.1', exclusive: true }, () => s.close(() => resolve(true)));
-    });
-    if (free) {
-      handedOut.add(port);
-      return port;
-    }
-  }
-  throw new Error('no free port found below the ephemeral range');
-}
 
 let certDir: Promise<string> | undefined;
 
