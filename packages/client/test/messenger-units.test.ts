@@ -118,25 +118,26 @@ describe('disappearing messages', () => {
 });
 
 describe('receive loop', () => {
-  test('asks every retrieve to long-poll; a node that answers empty at once is polled at an interval, and one that waits is long-polled again', async () => {
+  test('asks every retrieve to long-poll; a node that answers empty at once twice in a row is polled at an interval, one that waits is long-polled again, and a single early answer changes nothing', async () => {
     const { createPoller } = await import('../src/messenger/poller.ts');
     const { MESSENGER_LIMITS } = await import('../src/messenger/messenger-limits.ts');
     let now = 1_000_000;
     const sleeps: number[] = [];
     const clock: Clock = { now: () => now, sleep: async (ms) => { sleeps.push(ms); now += ms; }, setTimer: () => () => undefined };
     const asked: unknown[] = [];
-    let nodeWaits = false;
+    // Per round: does the node wait before answering empty? Quick, quick, then waits, then one early answer.
+    const waits = [false, false, true, true, false, true, true];
     const states: boolean[] = [];
     let rounds = 0;
-    const stopAfter = 6;
+    const stopAfter = waits.length;
     let reached = (): void => undefined;
     const enough = new Promise<void>((r) => (reached = r));
     const onion = {
       networkTime: { now: () => now },
       async requestSwarm(_pk: string, body: { params: Record<string, unknown> }) {
         asked.push(body.params['long_poll_ms']);
-        if (++rounds === 3) nodeWaits = true;
-        if (rounds >= stopAfter) reached();
+        const nodeWaits = waits[rounds] ?? true;
+        if (++rounds >= stopAfter) reached();
         if (nodeWaits) now += 5_000;
         return { reply: { status: 200, body: '', json: { messages: [], more: false } } };
       },
@@ -152,7 +153,7 @@ describe('receive loop', () => {
     await poller.stop();
     assert.ok(asked.length >= 4);
     assert.ok(asked.every((v) => v === MESSENGER_LIMITS.longPollMs), 'long_poll_ms on every retrieve');
-    assert.deepEqual(states.slice(0, 4), [false, false, true, true], 'quick empty answers → polling; waiting answers → long-polling');
-    assert.deepEqual(sleeps.slice(0, 2), [MESSENGER_LIMITS.pollIntervalMs, MESSENGER_LIMITS.pollIntervalMs]);
+    assert.deepEqual(states.slice(0, 6), [true, false, true, true, true, true], 'two quick empty answers → polling; waiting answers → long-polling; one early answer alone → still long-polling');
+    assert.deepEqual(sleeps.slice(0, 3), [MESSENGER_LIMITS.pollIntervalMs, MESSENGER_LIMITS.pollIntervalMs, MESSENGER_LIMITS.pollIntervalMs], 'every quick empty answer is followed by a pause');
   });
 });

@@ -6,8 +6,15 @@ export const MESSENGER_LIMITS = {
   storeRetryDelayMs: 500,
   /** Long-poll wait asked of a node (Hush nodes; the node caps it at 20 s). */
   longPollMs: 15_000,
-  /** A long-poll answered empty faster than this means the node does not long-poll (a Session node). */
+  /** A long-poll answered empty faster than this is a quick empty answer: the node may not long-poll. */
   longPollMinEmptyMs: 1_000,
+  /**
+   * Quick empty answers in a row that mean the node does not long-poll (a Session node). One alone
+   * is not enough: a Hush node answers early when it stops, or when the message that woke the poll
+   * expired or was deleted before it was read. Every quick empty answer is followed by a pause of
+   * `pollIntervalMs` either way.
+   */
+  quickEmptiesForPolling: 2,
   /** Poll interval against nodes that do not long-poll (Session desktop: 5 s active). */
   pollIntervalMs: 2_000,
   /** Pause after a failed poll, doubling up to the max. */

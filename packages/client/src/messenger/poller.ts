@@ -42,6 +42,7 @@ export function createPoller(deps: PollerDeps): Poller {
   const stopper = new AbortController();
   let loop: Promise<void> | null = null;
   let longPolling = true;
+  let quickEmpties = 0;
   let lastPollAt: number | null = null;
 
   async function page(waitMs: number, signal: AbortSignal): Promise<{ fresh: number; retrieved: number; more: boolean }> {
@@ -94,7 +95,8 @@ export function createPoller(deps: PollerDeps): Poller {
         // Only an empty answer says the node did not wait (messages already seen, e.g. our own
         // sync copies, are what a long-poll wakes up for too).
         const quickEmpty = retrieved === 0 && clock.now() - began < limits.longPollMinEmptyMs;
-        longPolling = !quickEmpty;
+        quickEmpties = quickEmpty ? quickEmpties + 1 : 0;
+        longPolling = quickEmpties < limits.quickEmptiesForPolling;
         lastPollAt = clock.now();
         deps.onState({ longPolling, lastPollAt, lastError: null });
         if (quickEmpty) await clock.sleep(limits.pollIntervalMs, signal);
