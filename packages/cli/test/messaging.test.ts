@@ -120,6 +120,11 @@ describe('hush messaging commands (real processes, 6-node devnet)', () => {
     assert.equal(line.name, null, 'A has no display name yet');
     assert.ok(Math.abs(line.timestamp - Date.now()) < 60_000, `timestamp ${line.timestamp} is a time in ms near now`);
     assert.deepEqual(Object.keys(line).sort(), ['conversation', 'id', 'name', 'sender', 'text', 'timestamp']);
+    // A second listener on the same account would take part of B's messages: it is refused, naming the first.
+    const second = await hush(dirB, ['listen']);
+    assert.equal(second.code, 1, `second listen: exit ${String(second.code)}\nstderr: ${second.stderr}`);
+    assert.match(second.stderr, /already receiving in another process \(pid \d+\)/);
+    assert.match(second.stderr, /HUSH_ERR_ALREADY_RUNNING/);
     assert.equal(await stopCli(b, 'SIGINT', 15_000), 0);
   });
 

@@ -28,7 +28,11 @@ export interface CreateClientOptions {
   readonly seed?: Uint8Array;
   /** When the data directory has no account (and no `seed` is given), make a new one (a fresh 16-byte seed). */
   readonly createAccount?: boolean;
-  /** Receive messages (poll / long-poll the account's swarm). Default true; `hush send` turns it off. */
+  /**
+   * Receive messages (poll / long-poll the account's swarm). Default true; `hush send` turns it
+   * off. Only one receiving client per data directory at a time (`receive.lock`): a second is
+   * refused with HUSH_ERR_ALREADY_RUNNING naming the process that receives.
+   */
   readonly receive?: boolean;
   readonly clock?: Clock;
   readonly random?: Random;

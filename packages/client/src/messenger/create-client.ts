@@ -32,6 +32,7 @@ import { createOutbox } from './outbox.ts';
 import { createOwnSwarmOps } from './own-swarm-ops.ts';
 import { createPoller } from './poller.ts';
 import { receiveMessages } from './receive-pipeline.ts';
+import { acquireReceiveLock, type ReceiveLock } from './receive-lock.ts';
 import { retrySend, sendText } from './send-text.ts';
 import { createTypingTracker } from './typing-tracker.ts';
 
@@ -42,7 +43,15 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
   const logger = options.logger ?? silentClientLogger;
   await makeDirs(options.dataDir, 0o700);
   const keys = await openAccount(options.dataDir, options.seed, options.createAccount === true);
-  const db = openMessengerDb(join(options.dataDir, MESSENGER_DB_FILE), { self: keys.sessionId, now: () => clock.now() });
+  const receiving = options.receive !== false;
+  const lock: ReceiveLock | null = receiving ? acquireReceiveLock(options.dataDir) : null;
+  let db;
+  try {
+    db = openMessengerDb(join(options.dataDir, MESSENGER_DB_FILE), { self: keys.sessionId, now: () => clock.now() });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const onion = createOnionClient({
     network: options.network,
     clock,
@@ -54,6 +63,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
     await onion.start();
   } catch (err) {
     db.close();
+    lock?.release();
     throw err;
   }
   const events = createEventHub(logger);
@@ -100,7 +110,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
     hopFirstRounds: MESSENGER_LIMITS.hopProbeFirstRounds,
   });
   expiry.reschedule();
-  if (options.receive !== false) poller.start();
+  if (receiving) poller.start();
   let closed = false;
 
   return {
@@ -139,6 +149,7 @@ export async function createClient(options: CreateClientOptions): Promise<HushCl
       events.clear();
       await onion.stop();
       db.close();
+      lock?.release();
     },
   };
 }
