@@ -6,13 +6,17 @@
  * agent, each bound to its own 127.0.0.x source address (the node rate-limits per IP).
  * Targets are measured in interleaved 1 s rounds (HUSH_BENCH_SECONDS rounds each, default 5, after a
  * 3 s warm-up each) so that load drift on a shared machine hits all alike; the median round counts.
+ * Context row (32 connections): signed retrieve from a second node started with
+ * `--signature-threads 0`, its Ed25519 verifies on the main thread as the single-threaded floor
+ * does all of its work — what the signature thread adds to the comparison (1 s of the same stores
+ * goes to that node first, outside the timed rounds, so its retrieves read a message too).
  * Every loop is bounded in time and count.
- * Prints a markdown table.
+ * Prints a markdown table, with the machine's load average at start and end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
 import { messageHash, retrieveSignedString } from '@hush/core';
@@ -31,6 +35,17 @@ function startNodes(nodes: readonly BenchNode[]): Promise<ChildProcess[]> {
   const devnet = bench.writeDevnetFile(nodes);
   return Promise.all(nodes.map((n) => bench.startNode(n, devnet)));
 }
+
+const NODE_MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
+
+/** A lone node with its Ed25519 verifies on the main thread (the context row). */
+function startInlineNode(n: BenchNode): Promise<ChildProcess> {
+  const devnet = bench.writeDevnetFile([n]);
+  const args = ['--import', 'tsx', NODE_MAIN, '--data-dir', n.dir, '--port', String(n.port), '--devnet', devnet, '--log-level', 'error', '--signature-threads', '0'];
+  return bench.startProcess(args, /"listening"/);
+}
+
+const load = (): string => loadavg()[0]!.toFixed(2);
 
 
 // ------------------------------------------------------------------ processes
@@ -174,27 +189,38 @@ async function fill(dir: string, total: number): Promise<void> {
 }
 
 async function main(): Promise<string> {
+  const loadAtStart = load();
   const certDir = mkdtempSync(join(root, 'cert-'));
   await loadOrCreateTlsMaterial(certDir);
   const [single] = await bench.makeNodes(1, certDir, 1);
+  const [inline] = await bench.makeNodes(1, certDir, 0x40);
   const helloPort = await freePort();
   const hello = spawnHello(certDir, helloPort);
   await hello.ready;
   let [nodeProc] = await startNodes([single!]);
   await new Promise((r) => setTimeout(r, 1000));
   const rssIdle = rssMiB(nodeProc!.pid!);
+  const inlineProc = await startInlineNode(inline!);
+  const fillInline = target('fill', inline!.port, 8, storeBody); // its retrieves then read a message, as the main node's do
+  await round(fillInline, 1000);
+  for (const a of fillInline.agents) a.destroy();
 
   const rows: string[][] = [];
   const fmt = (r: Round): string => `${r.rps.toFixed(0)}${r.errors > 0 ? ` (${r.errors} non-200)` : ''}`;
   for (const c of [32, 64]) {
     const ts = [target('floor', helloPort, c, helloBody), target('store', single!.port, c, storeBody), target('retrieve', single!.port, c, retrieveBodyFactory())];
+    if (c === 32) ts.push(target('retrieve inline', inline!.port, c, retrieveBodyFactory()));
     await compare(ts);
-    const [floor, store, retrieve] = ts.map(median) as [Round, Round, Round];
+    const [floor, store, retrieve, retrieveInline] = ts.map(median) as [Round, Round, Round, Round?];
     rows.push([`hello-world HTTPS (floor), ${c} conns`, fmt(floor), '1.00', '']);
     rows.push([`store 1 KB ns 0, ${c} conns`, fmt(store), (store.rps / floor.rps).toFixed(2), '≥ 0.5']);
     rows.push([`signed retrieve, ${c} conns`, fmt(retrieve), (retrieve.rps / floor.rps).toFixed(2), '≥ 0.5']);
+    if (retrieveInline !== undefined) {
+      rows.push([`context: signed retrieve, verify on the main thread (--signature-threads 0), ${c} conns`, fmt(retrieveInline), (retrieveInline.rps / floor.rps).toFixed(2), '']);
+    }
   }
   await stopProcess(hello.proc);
+  await stopProcess(inlineProc);
 
   const swarm = await bench.makeNodes(5, certDir, 1);
   const swarmProcs = await startNodes(swarm);
@@ -218,7 +244,8 @@ async function main(): Promise<string> {
   return (
     `${table}\n\nMedian of ${SECONDS} interleaved 1 s rounds per target (after a ${WARMUP_MS / 1000} s warm-up each); ` +
     `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}. Load generator in the bench process, ` +
-    `each connection from its own 127.0.0.x; the swarm's 5 node processes share these CPUs and one disk (5 fsyncs per store).\n`
+    `each connection from its own 127.0.0.x; the swarm's 5 node processes share these CPUs and one disk (5 fsyncs per store). ` +
+    `Load average (1 min) ${loadAtStart} at start, ${load()} at end.\n`
   );
 }
 

@@ -21,6 +21,8 @@
  *   hopLinks = true         forward onion layers to next nodes over hop links (ALPN hush-onion/1 on
  *                           the HTTPS port) and accept them; false: HTTPS /onion_req/v2 both ways,
  *                           the port offering ALPN http/1.1 alone (as before hop links)
+ *   signatureThreads        worker threads for Ed25519 request-signature verifies (default: one per
+ *                           core beyond the first, at most 2; 0 = on the main thread)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -53,9 +55,10 @@ export interface NodeConfig {
   readonly onionForwardTimeoutMs?: number;
   readonly onionRelayTimeoutMs?: number;
   readonly hopLinks?: boolean;
+  readonly signatureThreads?: number;
 }
 
-type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'ipv4' | 'url' | 'level' | 'hostports' | 'bool';
+type Kind = 'string' | 'path' | 'port' | 'ms' | 'count' | 'threads' | 'ipv4' | 'url' | 'level' | 'hostports' | 'bool';
 
 const KEYS: Readonly<Record<string, Kind>> = {
   dataDir: 'path',
@@ -81,6 +84,7 @@ const KEYS: Readonly<Record<string, Kind>> = {
   onionForwardTimeoutMs: 'ms',
   onionRelayTimeoutMs: 'ms',
   hopLinks: 'bool',
+  signatureThreads: 'threads',
 };
 
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -119,6 +123,7 @@ function checkValue(name: string, kind: Kind, v: unknown, baseDir: string): unkn
   if (kind === 'port') return toInt(name, v, 0, 65535);
   if (kind === 'ms') return toInt(name, v, 0, 3_600_000);
   if (kind === 'count') return toInt(name, v, 1, 10_000_000);
+  if (kind === 'threads') return toInt(name, v, 0, LIMITS.signatureThreadsMax);
   if (typeof v !== 'string' || v === '' || v.length > 4096) throw bad(name, 'expected a non-empty string');
   if (kind === 'path') return resolve(baseDir, v);
   if (kind === 'ipv4' && !IPV4.test(v)) throw bad(name, 'expected an IPv4 address');

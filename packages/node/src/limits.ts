@@ -88,6 +88,14 @@ export const LIMITS = {
   /** Rows read per page when scanning for swarm pushes. */
   scanPageRows: 2_000,
 
+  // ---- Signature threads (auth/signature-pool.ts: Ed25519 request-signature verifies) ----
+  /** Default thread count is one per core beyond the first (the main thread's), at most this. */
+  signatureThreadsDefaultMax: 2,
+  /** Largest `signatureThreads` setting. */
+  signatureThreadsMax: 16,
+  /** Most verifies in one message to a signature thread. */
+  signatureMaxBatch: 256,
+
   // ---- Swarm membership (contract with the registry) ----
   /** get_n_service_nodes poll period. */
   registryPollIntervalMs: 2 * SECOND,

@@ -1,8 +1,11 @@
 /**
  * Wiring helpers of the service node (kept out of service-node.ts so each stays short): the
  * membership listener, registry sync (announcer + follower), the sweeper with its gauges, the
- * rate limiter's options, and the onion hop with its server relay and hop links.
+ * signature threads, the rate limiter's options, and the onion hop with its server relay and hop
+ * links.
  */
+import { availableParallelism } from 'node:os';
+import { createSignaturePool, type SignaturePool } from './auth/signature-pool.ts';
 import type { NodeIdentity } from './identity.ts';
 import { LIMITS } from './limits.ts';
 import type { Logger } from './log/logger.ts';
@@ -85,6 +88,16 @@ export function startSweeper(o: ServiceNodeOptions, store: MessageStore, clock: 
   });
   sweeper.start();
   return sweeper;
+}
+
+/**
+ * The signature threads (null = request verifies inline on the main thread): the option, else one
+ * per core beyond the first, at most LIMITS.signatureThreadsDefaultMax.
+ */
+export function signaturePoolFor(o: ServiceNodeOptions, log: Logger): SignaturePool | null {
+  const threads = o.signatureThreads ?? Math.min(LIMITS.signatureThreadsDefaultMax, availableParallelism() - 1);
+  if (threads <= 0) return null;
+  return createSignaturePool({ threads, maxBatch: LIMITS.signatureMaxBatch, logger: log });
 }
 
 export function rateLimiterOptions(o: ServiceNodeOptions): RateLimiterOptions {

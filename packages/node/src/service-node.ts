@@ -8,12 +8,13 @@
  * Components (logger, clock, store, peer client) may be injected; tests inject a skewed clock, a
  * given identity (onion vectors with fixed X25519 keys) or an onion-hop observer (privacy tests).
  * Stop order: registry sync, HTTPS and incoming hop links (in-flight requests finish), pushes,
- * sweeper, outgoing hop links and onion relay connections, storage (queued commits flushed,
- * database closed), peer connections, metrics port.
+ * sweeper, outgoing hop links and onion relay connections, signature threads, storage (queued
+ * commits flushed, database closed), peer connections, metrics port.
  */
 import { toHex } from '@hush/core';
 import { mkdirSync } from 'node:fs';
 import { createEdToCurveCache } from './auth/curve-cache.ts';
+import type { SignaturePool } from './auth/signature-pool.ts';
 import type { NodeConfig } from './config.ts';
 import { createRateLimiter } from './http/rate-limiter.ts';
 import { createRouter } from './http/routes.ts';
@@ -25,7 +26,7 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { createNodeMetrics, type NodeMetrics } from './metrics/node-metrics.ts';
 import { createMetricsServer } from './metrics/server.ts';
 import type { OnionHopObserver } from './onion/hop-record.ts';
-import { createOnionHop, publicIpFor, rateLimiterOptions, startRegistrySync, startSweeper, watchMembership } from './node-parts.ts';
+import { createOnionHop, publicIpFor, rateLimiterOptions, startRegistrySync, signaturePoolFor, startSweeper, watchMembership } from './node-parts.ts';
 import { createFanout } from './replication/fanout.ts';
 import { createPeerClient, type PeerClient } from './replication/peer-client.ts';
 import { createPushReceiver } from './replication/push-receiver.ts';
@@ -113,7 +114,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     return run;
   };
 
-  function rpcContext(identity: NodeIdentity, store: MessageStore, m: Membership, peers: PeerClient, registry: RegistryClient | null, log: Logger, newMessages: NewMessageSignal): RpcContext {
+  function rpcContext(identity: NodeIdentity, store: MessageStore, m: Membership, peers: PeerClient, registry: RegistryClient | null, log: Logger, newMessages: NewMessageSignal, signatures: SignaturePool | null): RpcContext {
     const proxy = registry === null ? staticProxy(() => m.view()) : registryProxy(registry);
     const fanoutTimeout = options.fanoutTimeoutMs ?? LIMITS.fanoutTimeoutMs;
     const ctx: RpcContext = {
@@ -126,6 +127,7 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
       oxend: (endpoint, params) => proxy(ctx, endpoint, params),
       edToCurve: createEdToCurveCache(),
       newMessages,
+      ...(signatures === null ? {} : { signatures }),
     };
     return ctx;
   }
@@ -143,12 +145,14 @@ export function createServiceNode(options: ServiceNodeOptions, components: Servi
     const store = components.store ?? createMessageStore({ dataDir: options.dataDir, logger: log, onNewMessage, ...commitWindow });
     await store.start();
     cleanup.push(() => store.stop());
+    const signatures = signaturePoolFor(options, log);
+    if (signatures !== null) cleanup.push(() => signatures.stop());
     const m = createMembership(identity.ed25519Hex);
     const outgoing = options.outgoingAddress === undefined ? {} : { localAddress: options.outgoingAddress };
     const peers = components.peerClient ?? createPeerClient({ identity, clock, ...outgoing });
     cleanup.push(() => peers.close());
     const registry = options.registry === undefined ? null : createRegistryClient(options.registry);
-    const ctx = rpcContext(identity, store, m, peers, registry, log, newMessages);
+    const ctx = rpcContext(identity, store, m, peers, registry, log, newMessages, signatures);
     const pusher = createSwarmPusher({ me: identity.ed25519Hex, store, client: peers, clock, logger: log, metrics });
     watchMembership(m, peers, pusher, log, metrics);
     if (options.devnet !== undefined) m.update(loadStaticView(options.devnet));

@@ -6,11 +6,13 @@
  * 2. with a subaccount: not revoked (unless the namespace is unrevocable), prefix allowed, flags
  *    cover the required access, token signed by the step-1 key; the request is then verified with
  *    the token's key.
- * Returns the reason on failure, so the 401 can name the problem.
+ * Returns the reason on failure, so the 401 can name the problem. Asynchronous because the node
+ * runs the Ed25519 checks on its signature threads (auth/signature-pool.ts).
  */
 import { bytesEqual, edPkToCurve, verifyDetached } from '@hush/core';
 import type { Account } from '../rpc/account.ts';
 import type { Auth } from '../rpc/auth-params.ts';
+import type { SignatureVerifier } from './signature-pool.ts';
 
 export const ACCESS = { none: 0, read: 0x01, write: 0x02, delete: 0x04, anyPrefix: 0x08 } as const;
 
@@ -28,9 +30,15 @@ export interface VerifyInput {
   readonly isRevoked: (owner: Uint8Array, token: Uint8Array) => boolean;
   /** Ed25519 → X25519 conversion (a cached one in the node); libsodium's by default. */
   readonly edToCurve?: (edPk: Uint8Array) => Uint8Array;
+  /** Where the Ed25519 checks run (the node's signature threads); core's verifyDetached inline by default. */
+  readonly signatures?: SignatureVerifier;
 }
 
 const failed = (reason: string): VerifyResult => ({ ok: false, reason });
+
+function check(input: VerifyInput, signature: Uint8Array, message: Uint8Array, key: Uint8Array): boolean | Promise<boolean> {
+  return input.signatures !== undefined ? input.signatures.verify(signature, message, key) : verifyDetached(signature, message, key);
+}
 
 function accountVerifyKey(account: Account, pkEd: Uint8Array | null, toCurve: (pk: Uint8Array) => Uint8Array): Uint8Array | string {
   if (account.type !== 5 || pkEd === null) return account.key;
@@ -43,27 +51,27 @@ function accountVerifyKey(account: Account, pkEd: Uint8Array | null, toCurve: (p
   return bytesEqual(x, account.key) ? pkEd : 'pubkey_ed25519 does not match the account pubkey';
 }
 
-function checkSubaccount(input: VerifyInput, key: Uint8Array): Uint8Array | string {
+async function checkSubaccount(input: VerifyInput, key: Uint8Array): Promise<Uint8Array | string> {
   const sub = input.auth.subaccount!;
   const token = sub.token;
   if (!input.skipRevokeCheck && input.isRevoked(input.account.bytes, token)) return 'subaccount token has been revoked';
   const flags = token[1]!;
   if (token[0] !== input.account.type && (flags & ACCESS.anyPrefix) === 0) return 'subaccount token is for another network prefix';
   if ((flags & input.access) !== input.access) return 'subaccount token lacks the required permission';
-  if (!verifyDetached(sub.signature, token, key)) return 'subaccount_sig is not a valid signature of the token by the account key';
+  if (!(await check(input, sub.signature, token, key))) return 'subaccount_sig is not a valid signature of the token by the account key';
   return token.subarray(4);
 }
 
-export function verifyRequestSignature(input: VerifyInput): VerifyResult {
+export async function verifyRequestSignature(input: VerifyInput): Promise<VerifyResult> {
   const key = accountVerifyKey(input.account, input.auth.pubkeyEd25519, input.edToCurve ?? edPkToCurve);
   if (typeof key === 'string') return failed(key);
   let signer = key;
   if (input.auth.subaccount !== null) {
-    const subKey = checkSubaccount(input, key);
+    const subKey = await checkSubaccount(input, key);
     if (typeof subKey === 'string') return failed(subKey);
     signer = subKey;
   }
-  if (!verifyDetached(input.auth.signature, input.message, signer)) {
+  if (!(await check(input, input.auth.signature, input.message, signer))) {
     return failed(input.auth.subaccount !== null ? 'signature does not verify with the subaccount key' : 'signature does not verify with the account key');
   }
   return { ok: true };

@@ -115,8 +115,9 @@ async function nodeRoute(deps: RouteDeps, req: IncomingMessage, res: ServerRespo
 
 export function createRouter(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    const route = `${req.method ?? ''} ${path}`;
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const route = `${req.method ?? ''} ${query < 0 ? url : url.slice(0, query)}`;
     switch (route) {
       case 'POST /storage_rpc/v1':
         return storageRpc(deps, req, res);

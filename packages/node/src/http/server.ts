@@ -47,6 +47,19 @@ export function createHttpsServer(
   let inFlight = 0;
   let idleWaiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
+  // Per request: one shared 'close' listener and no closures (the hot path of every request).
+  const onResponseClose = (): void => {
+    inFlight--;
+    if (inFlight === 0) for (const w of idleWaiters.splice(0)) w();
+  };
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      logger.error('handler_failed', { url: req.url, error: err });
+      sendText(res, 500, 'request failed');
+    }
+  };
   const server: Server = createServer(
     {
       key: tls.key,
@@ -59,14 +72,8 @@ export function createHttpsServer(
     },
     (req, res) => {
       inFlight++;
-      res.once('close', () => {
-        inFlight--;
-        if (inFlight === 0) for (const w of idleWaiters.splice(0)) w();
-      });
-      handler(req, res).catch((err: unknown) => {
-        logger.error('handler_failed', { url: req.url, error: err });
-        sendText(res, 500, 'request failed');
-      });
+      res.on('close', onResponseClose); // a response closes once
+      void serve(req, res);
     },
   );
   server.on('connection', (s: Socket) => {

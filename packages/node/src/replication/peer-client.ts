@@ -110,8 +110,20 @@ export function createPeerClient(options: PeerClientOptions): PeerClient {
       req.end(body);
     });
 
+  // A fan-out posts one body to every peer in one synchronous loop: the signature (Ed25519,
+  // deterministic, over timestamp + body) is made once for them all, not once per peer, and
+  // forgotten once that loop is over (no body is kept alive by it).
+  let last: { body: Buffer; now: number; headers: Record<string, string> } | undefined;
+  const signed = (body: Buffer, now: number): Record<string, string> => {
+    if (last === undefined || last.body !== body || last.now !== now) {
+      if (last === undefined) queueMicrotask(() => (last = undefined));
+      last = { body, now, headers: signNodeRequest(options.identity, body, now) };
+    }
+    return last.headers;
+  };
+
   const post = (peer: PeerAddress, path: string, body: Buffer, timeoutMs: number): Promise<PeerReply> =>
-    send(peer, path, body, timeoutMs, { ...signNodeRequest(options.identity, body, options.clock()), 'content-type': 'application/json', 'content-length': String(body.length) });
+    send(peer, path, body, timeoutMs, { ...signed(body, options.clock()), 'content-type': 'application/json', 'content-length': String(body.length) });
 
   const forward = (peer: PeerAddress, path: string, body: Uint8Array, timeoutMs: number): Promise<PeerReply> =>
     send(peer, path, body, timeoutMs, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });

@@ -2,6 +2,7 @@
  * What RPC handlers get to work with: the node's clock and identity, the message store, the swarm
  * view, the fan-out to swarm peers and the registry proxy. Handlers do no other I/O.
  */
+import type { SignatureVerifier } from '../auth/signature-pool.ts';
 import type { NodeIdentity } from '../identity.ts';
 import type { Logger } from '../log/logger.ts';
 import type { NewMessageSignal } from '../storage/new-message-signal.ts';
@@ -52,6 +53,8 @@ export interface RpcContext {
   readonly logger: Logger;
   /** Cached Ed25519 → X25519 conversion for signature checks (optional). */
   readonly edToCurve?: (edPk: Uint8Array) => Uint8Array;
+  /** Request-signature verifies off the main thread (absent: core's verifyDetached, inline). */
+  readonly signatures?: SignatureVerifier;
   /** Wakes long-polling retrieves when a message is stored (absent: retrieve never waits). */
   readonly newMessages?: NewMessageSignal;
 }

@@ -41,7 +41,7 @@ export async function handleDeleteAll(ctx: RpcContext, req: DeleteAllRequest, mo
   const tolerance = mode.recurse ? LIMITS.signatureToleranceMs : LIMITS.signatureToleranceForwardedMs;
   if (!withinTolerance(req.timestamp, now, tolerance)) return clockError('delete_all timestamp too far from current time', now);
   const message = deleteAllSignedString({ namespace: req.namespace, timestamp: req.timestamp });
-  const rejected = verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'delete_all' });
+  const rejected = await verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'delete_all' });
   return rejected ?? runRecursive(ctx, mode, () => deleteLocally(ctx, req));
 }
 

@@ -39,7 +39,7 @@ export async function handleDeleteBefore(ctx: RpcContext, req: DeleteBeforeReque
   if (!ctx.swarm.isOurs(req.account.bytes)) return wrongSwarm(ctx, req.account.bytes);
   if (req.before > ctx.clock() + LIMITS.deleteBeforeFutureMs) return fail(401, 'delete_before timestamp too far in the future');
   const message = deleteBeforeSignedString({ namespace: req.namespace, before: req.before });
-  const rejected = verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'delete_before' });
+  const rejected = await verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'delete_before' });
   return rejected ?? runRecursive(ctx, mode, () => deleteLocally(ctx, req));
 }
 

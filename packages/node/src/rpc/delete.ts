@@ -42,7 +42,7 @@ async function deleteLocally(ctx: RpcContext, req: DeleteRequest): Promise<JsonO
 
 export async function handleDelete(ctx: RpcContext, req: DeleteRequest, mode: RunMode): Promise<RpcResponse> {
   if (!ctx.swarm.isOurs(req.account.bytes)) return wrongSwarm(ctx, req.account.bytes);
-  const rejected = verifyOr401(ctx, req, { message: deleteSignedString({ messages: req.messages }), access: ACCESS.delete, label: 'delete_msgs' });
+  const rejected = await verifyOr401(ctx, req, { message: deleteSignedString({ messages: req.messages }), access: ACCESS.delete, label: 'delete_msgs' });
   if (rejected !== null) return rejected;
   const res = await runRecursive(ctx, mode, () => deleteLocally(ctx, req));
   if (!req.required || res.status !== 200 || typeof res.body === 'string') return res;

@@ -41,7 +41,7 @@ export async function handleExpireAll(ctx: RpcContext, req: ExpireAllRequest, mo
   const tolerance = mode.recurse ? LIMITS.signatureToleranceMs : LIMITS.signatureToleranceForwardedMs;
   if (req.expiry < now - tolerance) return clockError('expire_all timestamp should be >= current time', now);
   const message = expireAllSignedString({ namespace: req.namespace, expiry: req.expiry });
-  const rejected = verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'expire_all' });
+  const rejected = await verifyOr401(ctx, req, { message, access: ACCESS.delete, label: 'expire_all' });
   return rejected ?? runRecursive(ctx, mode, () => expireLocally(ctx, req));
 }
 

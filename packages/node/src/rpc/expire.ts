@@ -79,7 +79,7 @@ export async function handleExpire(ctx: RpcContext, req: ExpireRequest, mode: Ru
   if (req.expiry.some((e) => e < now - LIMITS.expirePastMs)) return fail(401, 'expire: timestamp should be >= current time');
   const applied = req.expiry.map((e) => Math.min(now + LIMITS.ttlMaxPrivateMs, e));
   const message = expireSignedString({ messages: req.messages, expiry: req.expiry, shorten: req.shorten, extend: req.extend });
-  const rejected = verifyOr401(ctx, req, { message, access: ACCESS.write, label: 'expire:' });
+  const rejected = await verifyOr401(ctx, req, { message, access: ACCESS.write, label: 'expire:' });
   if (rejected !== null) return rejected;
   const onlyExtend = extendOnly(req);
   if (onlyExtend === null) {

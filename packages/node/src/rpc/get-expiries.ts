@@ -29,7 +29,7 @@ export async function handleGetExpiries(ctx: RpcContext, req: GetExpiriesRequest
   const now = ctx.clock();
   if (!withinTolerance(req.timestamp, now)) return clockError('get_expiries timestamp too far from current time', now);
   const message = getExpiriesSignedString({ timestamp: req.timestamp, messages: req.messages });
-  const rejected = verifyOr401(ctx, req, { message, access: ACCESS.read, label: 'get_expiries' });
+  const rejected = await verifyOr401(ctx, req, { message, access: ACCESS.read, label: 'get_expiries' });
   if (rejected !== null) return rejected;
   const expiries: { [hash: string]: number } = {};
   for (const [h, e] of ctx.store.getExpiries(req.account.bytes, req.messages, now)) expiries[h] = e;

@@ -48,19 +48,31 @@ export interface AnyMethod {
   load(params: Params, env: ParseEnv): Loaded;
 }
 
+/** A parsed request; a class, not a closure per request (every RPC goes through here). */
+class LoadedRequest<R> implements Loaded {
+  constructor(
+    private readonly spec: MethodSpec<R>,
+    readonly method: string,
+    private readonly req: R,
+    private readonly params: Params,
+  ) {}
+
+  get recursive(): boolean {
+    return this.spec.recursive;
+  }
+
+  run(ctx: RpcContext, recurse: boolean): Promise<RpcResponse> {
+    const { spec } = this;
+    return spec.handle(ctx, this.req, { recurse: recurse && spec.recursive, method: this.method, params: this.params });
+  }
+}
+
 export function defineMethod<R>(spec: MethodSpec<R>): AnyMethod {
   const method = spec.names[0]!;
   return {
     names: spec.names,
     recursive: spec.recursive,
     meta: spec.meta ?? false,
-    load(params, env) {
-      const req = spec.parse(params, env);
-      return {
-        method,
-        recursive: spec.recursive,
-        run: (ctx, recurse) => spec.handle(ctx, req, { recurse: recurse && spec.recursive, method, params }),
-      };
-    },
+    load: (params, env) => new LoadedRequest(spec, method, spec.parse(params, env), params),
   };
 }

@@ -68,7 +68,7 @@ export function parseRetrieve(p: Params): RetrieveRequest {
   return { account, namespace: ns ?? 0, lastHash, maxCount, maxSize, longPollMs: loadLongPoll(p), auth };
 }
 
-function checkAuth(ctx: RpcContext, req: RetrieveRequest, now: number): RpcResponse | null {
+async function checkAuth(ctx: RpcContext, req: RetrieveRequest, now: number): Promise<RpcResponse | null> {
   if (req.auth === null) return isNoAuthRetrieve(req.namespace) ? null : fail(401, 'retrieve: request signature required');
   if (!withinTolerance(req.auth.timestamp, now)) return clockError('retrieve timestamp too far from current time', now);
   return verifyOr401(ctx, { account: req.account, auth: req.auth.fields }, {
@@ -91,7 +91,7 @@ export function effectiveLimits(maxCount: number | undefined, maxSize: number | 
 export async function handleRetrieve(ctx: RpcContext, req: RetrieveRequest): Promise<RpcResponse> {
   if (!ctx.swarm.isOurs(req.account.bytes)) return wrongSwarm(ctx, req.account.bytes);
   let now = ctx.clock();
-  const rejected = checkAuth(ctx, req, now);
+  const rejected = await checkAuth(ctx, req, now);
   if (rejected !== null) return rejected;
   let page = readPage(ctx, req, now);
   if (page.messages.length === 0 && req.longPollMs > 0 && ctx.newMessages !== undefined) {

@@ -68,7 +68,7 @@ async function handleRevoke(ctx: RpcContext, req: RevokeRequest, mode: RunMode):
   if (!withinTolerance(req.timestamp, now)) return clockError(`${label} timestamp too far from current time`, now);
   const build = req.kind === 'revoke' ? revokeSubaccountSignedString : unrevokeSubaccountSignedString;
   const signed = { account: req.account, auth: { ...req.auth, subaccount: null } };
-  const rejected = verifyOr401(ctx, signed, { message: build({ timestamp: req.timestamp, tokens: req.tokens }), access: ACCESS.none, label });
+  const rejected = await verifyOr401(ctx, signed, { message: build({ timestamp: req.timestamp, tokens: req.tokens }), access: ACCESS.none, label });
   return rejected ?? runRecursive(ctx, mode, () => applyLocally(ctx, req));
 }
 

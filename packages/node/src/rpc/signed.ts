@@ -34,8 +34,8 @@ export interface VerifySpec {
 }
 
 /** null when the signature is good, else the 401 response. */
-export function verifyOr401(ctx: RpcContext, s: Signed, spec: VerifySpec): RpcResponse | null {
-  const verdict = verifyRequestSignature({
+export async function verifyOr401(ctx: RpcContext, s: Signed, spec: VerifySpec): Promise<RpcResponse | null> {
+  const verdict = await verifyRequestSignature({
     account: s.account,
     auth: s.auth,
     message: spec.message,
@@ -43,6 +43,7 @@ export function verifyOr401(ctx: RpcContext, s: Signed, spec: VerifySpec): RpcRe
     skipRevokeCheck: spec.skipRevokeCheck ?? false,
     isRevoked: ctx.store.isRevoked,
     ...(ctx.edToCurve !== undefined ? { edToCurve: ctx.edToCurve } : {}),
+    ...(ctx.signatures !== undefined ? { signatures: ctx.signatures } : {}),
   });
   return verdict.ok ? null : fail(401, `${spec.label} signature verification failed: ${verdict.reason}`);
 }
