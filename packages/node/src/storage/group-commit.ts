@@ -11,6 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { HushError } from '@hush/core';
 import type { Logger } from '../log/logger.ts';
+import { decodeStoreReplies, encodeStoreBatch, isPackableStore, type StoreOp } from './store-batch.ts';
 import type { WriteOp, WriteReply, WriteResultOf } from './write-ops.ts';
 
 export interface GroupCommitOptions {
@@ -46,7 +47,21 @@ interface Pending {
   reject(err: Error): void;
 }
 
-type WorkerMessage = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; replies: WriteReply[] };
+type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'closed' }
+  | { type: 'done'; id: number; replies: WriteReply[] }
+  /** Replies of a store batch, packed (store-batch.ts). */
+  | { type: 'stored'; id: number; packed: ArrayBuffer };
+
+/** The batch as the writer thread takes it: only stores → one transferred buffer (store-batch.ts). */
+function post(worker: Worker, id: number, items: readonly Pending[]): void {
+  const ops = items.map((p) => p.op);
+  if (ops.every(isPackableStore)) {
+    const buf = encodeStoreBatch(ops as StoreOp[]);
+    worker.postMessage({ type: 'stores', id, buf }, [buf]);
+  } else worker.postMessage({ type: 'batch', id, ops });
+}
 
 function writeError(reply: Extract<WriteReply, { ok: false }>): HushError {
   return new HushError('HUSH_ERR_STORAGE', `storage write failed: ${reply.error}`, { details: { sqlite: reply.code ?? null } });
@@ -83,7 +98,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
     counters.batches++;
     counters.ops += items.length;
     counters.lastBatchSize = items.length;
-    worker.postMessage({ type: 'batch', id, ops: items.map((p) => p.op) });
+    post(worker, id, items);
   };
 
   const schedule = (): void => {
@@ -119,6 +134,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
       w.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') resolve();
         else if (m.type === 'done') onDone(m.id, m.replies);
+        else if (m.type === 'stored') onDone(m.id, decodeStoreReplies(m.packed));
       });
       w.on('error', (err) => {
         options.logger.error('storage_writer_failed', { error: err });

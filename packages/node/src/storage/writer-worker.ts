@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { configureWriter } from './schema.ts';
+import { decodeStoreBatch, encodeStoreReplies } from './store-batch.ts';
 import { createWriteExecutor } from './write-queries.ts';
 import type { WriteOp, WriteReply } from './write-ops.ts';
 
@@ -18,6 +19,13 @@ interface BatchMessage {
   readonly type: 'batch';
   readonly id: number;
   readonly ops: readonly WriteOp[];
+}
+
+/** Store ops only, packed by store-batch.ts. */
+interface StoresMessage {
+  readonly type: 'stores';
+  readonly id: number;
+  readonly buf: ArrayBuffer;
 }
 
 function errorReply(err: unknown): WriteReply {
@@ -50,21 +58,37 @@ function main(): void {
       });
     }
   };
-  port.on('message', (msg: BatchMessage | { type: 'close' }) => {
+  const run = (ops: readonly WriteOp[]): WriteReply[] => {
+    try {
+      return batch(ops);
+    } catch (err) {
+      const failed = errorReply(err);
+      return ops.map(() => failed);
+    }
+  };
+  port.on('message', (msg: BatchMessage | StoresMessage | { type: 'close' }) => {
     if (msg.type === 'close') {
       db.close();
       port.postMessage({ type: 'closed' });
       port.close();
       return;
     }
-    let replies: WriteReply[];
-    try {
-      replies = batch(msg.ops);
-    } catch (err) {
-      const failed = errorReply(err);
-      replies = msg.ops.map(() => failed);
+    if (msg.type === 'batch') {
+      port.postMessage({ type: 'done', id: msg.id, replies: run(msg.ops) });
+      return;
     }
-    port.postMessage({ type: 'done', id: msg.id, replies });
+    let ops: WriteOp[];
+    try {
+      ops = decodeStoreBatch(msg.buf);
+    } catch {
+      // Cannot happen with store-batch.ts's own encoding; no replies → every write fails (no reply), none hangs.
+      port.postMessage({ type: 'done', id: msg.id, replies: [] });
+      return;
+    }
+    const replies = run(ops);
+    const packed = encodeStoreReplies(replies);
+    if (packed === null) port.postMessage({ type: 'done', id: msg.id, replies });
+    else port.postMessage({ type: 'stored', id: msg.id, packed }, [packed]);
   });
   port.postMessage({ type: 'ready' });
 }
