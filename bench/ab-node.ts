@@ -1,0 +1,153 @@
+/**
+ * A/B aid (not a benchmark of record): two node builds side by side with the hello-world floor, in
+ * interleaved 1 s rounds (as `npm run bench -- node`), printing each one's median ratio to the
+ * floor and its CPU per request (every thread of the process, /proc/<pid>/task/<tid>/stat).
+ *   HUSH_AB_A / HUSH_AB_B  entry files (.ts runs under tsx; anything else is run as is)
+ *   HUSH_AB_A_ARGS / HUSH_AB_B_ARGS  extra node arguments (space separated)
+ *   node --import tsx bench/ab-node.ts [conns=32] [rounds=7]
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { edPkToCurve, retrieveSignedString, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
+import { ROOT, createBenchWorkspace, type BenchNode } from './lib/processes.ts';
+import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
+
+const conns = Number(process.argv[2] ?? 32);
+const rounds = Number(process.argv[3] ?? 7);
+const bench = createBenchWorkspace('hush-ab-node-');
+
+function ticks(pid: number): number {
+  let n = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      n += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return n;
+}
+
+const HELLO = `
+import { createServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }); res.end('hello'); });
+});
+s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('"listening"\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+const user = signSeedKeypair(new Uint8Array(32).fill(0x77));
+const sessionId = '05' + toHex(edPkToCurve(user.publicKey));
+let counter = 0;
+function storeBody(): Buffer {
+  const data = Buffer.alloc(1024, 0x61);
+  data.writeUInt32BE(counter++, 0);
+  return Buffer.from(JSON.stringify({ method: 'store', params: { pubkey: sessionId, namespace: 0, timestamp: Date.now(), ttl: 3_600_000, data: data.toString('base64') } }));
+}
+function retrieveBodyFactory(): () => Buffer {
+  let built = 0;
+  let body = Buffer.alloc(0);
+  return () => {
+    const now = Date.now();
+    if (now - built > 20_000) {
+      const signature = toBase64(signDetached(retrieveSignedString({ namespace: 0, timestamp: now }), user.secretKey));
+      body = Buffer.from(JSON.stringify({ method: 'retrieve', params: { pubkey: sessionId, pubkey_ed25519: toHex(user.publicKey), namespace: 0, timestamp: now, signature, max_count: 1 } }));
+      built = now;
+    }
+    return body;
+  };
+}
+const helloBody = (): Buffer => Buffer.from('{"method":"info","params":{}}');
+
+function post(agent: Agent, port: number, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+interface Target {
+  readonly name: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly body: () => Buffer;
+  readonly agents: Agent[];
+  readonly rps: number[];
+  readonly cpu: number[];
+  errors: number;
+}
+
+function target(name: string, port: number, pid: number, body: () => Buffer): Target {
+  const agents = Array.from({ length: conns }, (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }));
+  return { name, port, pid, body, agents, rps: [], cpu: [], errors: 0 };
+}
+
+async function round(t: Target, ms: number, record: boolean): Promise<void> {
+  const t0 = ticks(t.pid);
+  const end = Date.now() + ms;
+  let ok = 0;
+  await Promise.all(
+    t.agents.map(async (agent) => {
+      while (Date.now() < end) {
+        const status = await post(agent, t.port, t.body());
+        if (Date.now() > end) break;
+        if (status === 200) ok++;
+        else t.errors++;
+      }
+    }),
+  );
+  if (!record) return;
+  t.rps.push((ok * 1000) / ms);
+  t.cpu.push(((ticks(t.pid) - t0) * 10_000) / Math.max(1, ok));
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+
+function startNode(n: BenchNode, which: 'A' | 'B'): Promise<ChildProcess> {
+  const main = process.env[`HUSH_AB_${which}`] ?? (which === 'A' ? '/tmp/hush-base/packages/node/src/main.ts' : join(ROOT, 'packages/node/src/main.ts'));
+  const extra = (process.env[`HUSH_AB_${which}_ARGS`] ?? '').split(' ').filter((a) => a !== '');
+  const entry = main.endsWith('.ts') ? ['--import', 'tsx', main] : [main];
+  return bench.startProcess([...entry, '--data-dir', n.dir, '--port', String(n.port), '--devnet', bench.writeDevnetFile([n]), '--log-level', 'error', ...extra], /"listening"/);
+}
+
+async function main(): Promise<string> {
+  const load0 = loadavg()[0]!.toFixed(2);
+  const certDir = mkdtempSync(join(bench.root, 'cert-'));
+  await loadOrCreateTlsMaterial(certDir);
+  const [h, a, b] = await bench.makeNodes(3, certDir, 1);
+  const hello = await bench.startProcess(['--input-type=module', '-e', HELLO], /"listening"/, {
+    ...process.env,
+    KEY: join(certDir, TLS_KEY_FILE),
+    CERT: join(certDir, TLS_CERT_FILE),
+    PORT: String(h!.port),
+  });
+  const pa = await startNode(a!, 'A');
+  const pb = await startNode(b!, 'B');
+  const ts = [
+    target('floor', h!.port, hello.pid!, helloBody),
+    target('A store', a!.port, pa.pid!, storeBody),
+    target('B store', b!.port, pb.pid!, storeBody),
+    target('A retrieve', a!.port, pa.pid!, retrieveBodyFactory()),
+    target('B retrieve', b!.port, pb.pid!, retrieveBodyFactory()),
+  ];
+  for (const t of ts) await round(t, 2000, false);
+  for (let r = 0; r < rounds; r++) for (let i = 0; i < ts.length; i++) await round(ts[(i + r) % ts.length]!, 1000, true);
+  const floor = median(ts[0]!.rps);
+  const out = ts.map((t) => `${t.name.padEnd(11)} ${median(t.rps).toFixed(0).padStart(6)} req/s  ratio ${(median(t.rps) / floor).toFixed(2)}  cpu ${median(t.cpu).toFixed(0)} µs/req${t.errors > 0 ? `  ${t.errors} non-200` : ''}`);
+  return `${conns} conns, ${rounds} rounds, load ${load0} → ${loadavg()[0]!.toFixed(2)}\n${out.join('\n')}\n`;
+}
+
+await bench.run(main);
