@@ -28,7 +28,6 @@ export function createWriteExecutor(db: Database.Database): WriteExecutor {
     deleteOutbox: db.prepare('DELETE FROM messages WHERE owner = ? AND namespace = ? AND hash != ?'),
     existing: db.prepare('SELECT id, expiry FROM messages WHERE hash = ?'),
     raiseExpiry: db.prepare('UPDATE messages SET expiry = ? WHERE id = ?'),
-    insert: db.prepare('INSERT INTO messages (hash, owner, namespace, timestamp, expiry, data) VALUES (?, ?, ?, ?, ?, ?)'),
     insertIgnore: db.prepare(
       'INSERT INTO messages (hash, owner, namespace, timestamp, expiry, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -53,13 +52,13 @@ export function createWriteExecutor(db: Database.Database): WriteExecutor {
     return stmt.run(m.hash, buf(m.owner), m.namespace, m.timestamp, m.expiry, buf(m.data));
   }
 
+  // Insert first (a new message, nearly every store, costs one statement); only on a hash
+  // conflict is the stored row looked up. Same outcomes as looking it up first.
   function store(msg: StoredMessage, publicOutbox: boolean): WriteResults['store'] {
     if (publicOutbox) st.deleteOutbox.run(buf(msg.owner), msg.namespace, msg.hash);
+    if (insertRow(st.insertIgnore, msg).changes > 0) return { outcome: 'new', expiry: msg.expiry };
     const row = st.existing.get(msg.hash) as Row | undefined;
-    if (row === undefined) {
-      insertRow(st.insert, msg);
-      return { outcome: 'new', expiry: msg.expiry };
-    }
+    if (row === undefined) throw new Error('store: insert ignored but no row has the hash');
     const stored = Number(row['expiry']);
     if (stored >= msg.expiry) return { outcome: 'exists', expiry: stored };
     st.raiseExpiry.run(msg.expiry, row['id']);
