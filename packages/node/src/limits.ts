@@ -51,6 +51,8 @@ export const LIMITS = {
   expirePastMs: 60 * SECOND,
   /** Retrieve page limit in (base64-accounted) bytes (SS RETRIEVE_MAX_SIZE). */
   retrieveMaxSize: 7_800_000,
+  /** Retrieves with a max_count up to this use a statement prepared for that count (one kept per count). */
+  retrievePreparedCounts: 100,
   /** Per-message overhead counted against max_size (SS Database::DEFAULT_MSG_OVERHEAD). */
   retrievePerMessageOverhead: 100,
   /** When neither max_count nor max_size is given: max_size = -5 (1/5 of the max). */

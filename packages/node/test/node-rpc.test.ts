@@ -278,6 +278,22 @@ describe('paging', () => {
     assert.equal(p3.json.more, false);
   });
 
+  it('the same pages whatever the max_count (prepared per count up to a limit, stepped beyond), with max_size as well', async () => {
+    const page = async (extra: Record<string, unknown>) => {
+      const r = await c.rpc('retrieve', retrieveParams(carol, 0, now(), extra));
+      return [r.json.messages.map((m: { hash: string }) => m.hash), r.json.more];
+    };
+    assert.deepEqual(await page({ max_count: 1 }), [hashes.slice(0, 1), true]);
+    assert.deepEqual(await page({ max_count: 4 }), [hashes.slice(0, 4), true]);
+    assert.deepEqual(await page({ max_count: 5 }), [hashes, false]);
+    assert.deepEqual(await page({ max_count: 100 }), [hashes, false]);
+    assert.deepEqual(await page({ max_count: 101 }), [hashes, false]);
+    assert.deepEqual(await page({ max_count: 2_000_000_000 }), [hashes, false]);
+    assert.deepEqual(await page({ max_count: -3 }), [hashes.slice(0, 1), true]);
+    assert.deepEqual(await page({ max_count: 4, max_size: 3000 }), [hashes.slice(0, 2), true]);
+    assert.deepEqual(await page({ max_count: 3, last_hash: hashes[2] }), [hashes.slice(3), false]);
+  });
+
   it('max_size counts 100 + hash + data×4/3 per message and always returns one', async () => {
     // each message: 100 + 43 + 1333 = 1476 bytes
     const two = await c.rpc('retrieve', retrieveParams(carol, 0, now(), { max_size: 3000 }));
