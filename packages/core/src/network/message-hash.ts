@@ -4,8 +4,8 @@
  * BLAKE2b-32(prefix byte || 32-byte key || namespace text || data), the namespace text being empty
  * for namespace 0. Timestamp and expiry are not hashed, so storing the same data again dedups.
  */
-import { assertBytes, concatBytes, toBase64NoPad, utf8 } from '../bytes.ts';
-import { blake2b } from '../crypto/sodium.ts';
+import { assertBytes, toBase64NoPad, utf8 } from '../bytes.ts';
+import { blake2bParts } from '../crypto/sodium.ts';
 import { namespaceSignaturePart, parseNamespace } from './namespace.ts';
 
 /** `pubkey`: the 33-byte prefixed account key. Returns 43 characters of standard base64. */
@@ -13,7 +13,8 @@ export function messageHash(pubkey: Uint8Array, namespace: number, data: Uint8Ar
   assertBytes(pubkey, 'pubkey', 33);
   assertBytes(data, 'data');
   const ns = namespaceSignaturePart(parseNamespace(namespace));
-  return toBase64NoPad(blake2b(32, concatBytes(pubkey, utf8(ns), data)));
+  // Hashed in parts (no concatenated copy of the data): every store on a node computes this.
+  return toBase64NoPad(blake2bParts(32, ns === '' ? [pubkey, data] : [pubkey, utf8(ns), data]));
 }
 
 const HASH_RE = /^[A-Za-z0-9+/]{43}$/;
