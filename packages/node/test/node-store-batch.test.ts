@@ -2,7 +2,8 @@
  * The packed store batches between the main thread and the storage writer (storage/store-batch.ts):
  * a batch and its replies come back exactly as sent (property test), a truncated buffer is refused,
  * a batch mixing stores with other writes still works, and through the real writer thread every
- * store's outcome is what the client would see: new, already stored, expiry raised.
+ * store's outcome is what the client would see: new, already stored, expiry raised — and when the
+ * database is full, the stores that fit succeed and the others fail, none left unanswered.
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,6 +97,32 @@ describe('store batches through the writer thread', () => {
         ['hash-1', now + 60_000, [1]],
         ['hash-2', now + 90_000, [2]],
       ]);
+    } finally {
+      await store.stop();
+    }
+  });
+});
+
+describe('a packed batch that fails part-way', () => {
+  it('answers every store: those that fit are stored, the rest fail with HUSH_ERR_STORAGE', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hush-store-batch-full-'));
+    dirs.push(dir);
+    const store = createMessageStore({ dataDir: dir, logger: silentLogger(), sizeLimitBytes: 96 * 1024 });
+    await store.start();
+    try {
+      const owner = new Uint8Array(33).fill(7);
+      const now = Date.now();
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        store.write({ op: 'store', msg: { owner, namespace: 0, hash: `full-${i}`, timestamp: now, expiry: now + 60_000, data: new Uint8Array(3000).fill(i) }, publicOutbox: false }),
+      );
+      const settled = await Promise.allSettled(writes);
+      const stored = settled.filter((r) => r.status === 'fulfilled');
+      const failed = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      assert.ok(stored.length > 0 && failed.length > 0, `${stored.length} stored, ${failed.length} failed`);
+      for (const f of failed) assert.equal((f.reason as { code?: string }).code, 'HUSH_ERR_STORAGE');
+      for (const r of stored) assert.equal((r as PromiseFulfilledResult<{ outcome: string }>).value.outcome, 'new');
+      const page = store.retrieve({ owner, namespace: 0, lastHash: null, maxCount: null, maxSize: null, now });
+      assert.equal(page.messages.length, stored.length);
     } finally {
       await store.stop();
     }
