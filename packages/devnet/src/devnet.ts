@@ -15,6 +15,7 @@ import { writeDevnetFile } from './devnet-file.ts';
 import { DEFAULT_BASE_PORT, DEFAULT_READY_TIMEOUT_MS, DEFAULT_REGISTRY_EXPIRY_MS, DEFAULT_STOP_GRACE_MS, MAX_DEVNET_NODES } from './limits.ts';
 import { canListen, hasLoopbackRange } from './net-probe.ts';
 import { nodeArgs } from './node-args.ts';
+import { buildNode, type NodeBuild } from './node-build.ts';
 import { spawnNode, type NodeProcess } from './node-process.ts';
 import { extendPlan, loadPlan, savePlan, type PlannedNode, type PortPlan } from './port-plan.ts';
 import { formatTable } from './table.ts';
@@ -32,7 +33,10 @@ export interface DevnetOptions {
   readonly readyTimeoutMs?: number;
   readonly stopGraceMs?: number;
   readonly registryExpiryMs?: number;
-  /** Service node entry point (default packages/node/src/main.ts). */
+  /**
+   * Service node entry point: a `.ts` file runs under tsx. Default: the node's JavaScript build
+   * made at start from packages/node/src (node-build.ts), removed at stop.
+   */
   readonly nodeEntry?: string;
 }
 
@@ -58,7 +62,6 @@ export interface Devnet {
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DEFAULT_NODE_ENTRY = join(REPO_ROOT, 'packages/node/src/main.ts');
 
 function checkOptions(o: DevnetOptions): void {
   if (!Number.isInteger(o.nodes) || o.nodes < 1 || o.nodes > MAX_DEVNET_NODES) {
@@ -91,9 +94,12 @@ async function startRegistry(registry: Registry, plan: PortPlan, dir: string): P
   }
 }
 
-/** Kills every child with SIGKILL if this process exits while they still run. */
-function exitGuard(processes: readonly NodeProcess[]): () => void {
-  const onExit = (): void => processes.forEach((p) => p.killNow());
+/** Kills every child with SIGKILL (and removes the build) if this process exits while they still run. */
+function exitGuard(processes: readonly NodeProcess[], build: NodeBuild | null): () => void {
+  const onExit = (): void => {
+    processes.forEach((p) => p.killNow());
+    build?.remove();
+  };
   process.on('exit', onExit);
   return () => process.off('exit', onExit);
 }
@@ -113,24 +119,25 @@ function describe(index: number, planned: PlannedNode, record: NodeRecord, dataD
 }
 
 /** Starts one child per planned node, appending each to `processes` as soon as it exists. */
-function spawnNodes(options: DevnetOptions, planned: readonly PlannedNode[], registryUrl: string, processes: NodeProcess[]): string[] {
+function spawnNodes(options: DevnetOptions, entry: string, planned: readonly PlannedNode[], registryUrl: string, processes: NodeProcess[]): string[] {
   return planned.map((p, i) => {
     const dataDir = join(options.dir, `node-${i}`);
     mkdirSync(dataDir, { recursive: true });
     const args = nodeArgs({ dataDir, ip: p.ip, port: p.port, metricsPort: p.metricsPort, registry: registryUrl });
-    processes.push(spawnNode({ entry: options.nodeEntry ?? DEFAULT_NODE_ENTRY, args, cwd: REPO_ROOT, logPath: join(dataDir, 'node.log') }));
+    processes.push(spawnNode({ entry, args, cwd: REPO_ROOT, logPath: join(dataDir, 'node.log') }));
     return dataDir;
   });
 }
 
-/** Stops the nodes (SIGTERM, then SIGKILL after the grace period) and then the registry; idempotent. */
-function stopper(processes: readonly NodeProcess[], registry: Registry, graceMs: number, releaseGuard: () => void): () => Promise<void> {
+/** Stops the nodes (SIGTERM, then SIGKILL after the grace period), then the registry, then removes the build; idempotent. */
+function stopper(processes: readonly NodeProcess[], registry: Registry, graceMs: number, releaseGuard: () => void, build: NodeBuild | null): () => Promise<void> {
   let stopped: Promise<void> | undefined;
   return () => {
     stopped ??= (async () => {
       await Promise.all(processes.map((p) => p.stop(graceMs)));
       releaseGuard();
       await registry.stop();
+      build?.remove();
     })();
     return stopped;
   };
@@ -149,11 +156,24 @@ export async function startDevnet(options: DevnetOptions): Promise<Devnet> {
     dataDir: join(options.dir, 'registry'),
     expiryMs: options.registryExpiryMs ?? DEFAULT_REGISTRY_EXPIRY_MS,
   });
-  await startRegistry(registry, plan, options.dir);
-  const processes: NodeProcess[] = [];
-  const stop = stopper(processes, registry, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS, exitGuard(processes));
+  let build: NodeBuild | null = null;
+  if (options.nodeEntry === undefined) {
+    try {
+      build = await buildNode(REPO_ROOT);
+    } catch (cause) {
+      throw new HushError('HUSH_ERR_INTERNAL', `could not build the service node from ${join(REPO_ROOT, 'packages/node/src')}: ${String((cause as Error)?.message ?? cause).slice(0, 500)}`, { cause });
+    }
+  }
   try {
-    const dataDirs = spawnNodes(options, planned, registry.url, processes);
+    await startRegistry(registry, plan, options.dir);
+  } catch (err) {
+    build?.remove();
+    throw err;
+  }
+  const processes: NodeProcess[] = [];
+  const stop = stopper(processes, registry, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS, exitGuard(processes, build), build);
+  try {
+    const dataDirs = spawnNodes(options, options.nodeEntry ?? build!.entry, planned, registry.url, processes);
     log(`devnet: registry ${registry.url}, starting ${planned.length} nodes in ${options.dir}`);
     const records = await waitReady({
       snapshot: () => registry.snapshot(),

@@ -1,7 +1,8 @@
 /**
- * One service node as a child process: `node --import tsx --import exit-with-parent.mjs <entry>
- * <args>`, stdout and stderr appended to a log file, stdin a pipe held by this process (closing
- * it — or this process dying — makes the node exit).
+ * One service node as a child process: `node [--import tsx] --import exit-with-parent.mjs <entry>
+ * <args>` (tsx only for a TypeScript entry; the devnet's own nodes run the JavaScript build),
+ * stdout and stderr appended to a log file, stdin a pipe held by this process (closing it — or
+ * this process dying — makes the node exit).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
@@ -58,7 +59,8 @@ export function spawnNode(options: SpawnNodeOptions): NodeProcess {
   const log = openSync(options.logPath, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, options.entry, ...options.args], {
+    const loader = options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    child = spawn(process.execPath, [...loader, '--import', PRELOAD, options.entry, ...options.args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['pipe', log, log],

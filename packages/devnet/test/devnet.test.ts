@@ -6,9 +6,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   blake2b,
@@ -101,15 +101,24 @@ test('a message stored through one node is retrieved through another node of the
   assert.equal(found.data, toBase64(data));
 });
 
-test('stop() leaves no node process behind', async () => {
+test('stop() leaves no node process behind, and removes the nodes\' JavaScript build', async () => {
   assert.ok(devnet);
   const pids = devnet.nodes.map((n) => n.pid);
   assert.ok(pids.every(isAlive), 'nodes run before stop');
+  // The nodes run the JavaScript build made at start (no TypeScript loader in their processes).
+  const entries = pids.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+  const builds = new Set(entries.map((args) => args.find((a) => a.endsWith('/main.mjs'))));
+  assert.equal(builds.size, 1, `one build for all nodes: ${[...builds].join(', ')}`);
+  const entry = [...builds][0]!;
+  assert.ok(entry.includes(join('node_modules', '.cache', 'hush-node-build')), entry);
+  assert.ok(entries.every((args) => !args.includes('tsx')), 'no tsx loader in the node processes');
+  assert.ok(existsSync(join(dirname(entry), 'writer-worker.mjs')) && existsSync(join(dirname(entry), 'signature-worker.mjs')), 'the threads\' entries lie beside it');
   const running = devnet;
   devnet = undefined;
   await running.stop();
   assert.ok(!pids.some(isAlive), 'stop() resolves once every node process is gone');
   assert.deepEqual(pidsUsing(dir), [], 'nothing started for this devnet still runs');
+  assert.equal(existsSync(dirname(entry)), false, 'the build is removed');
   await running.stop(); // idempotent
 });
 
