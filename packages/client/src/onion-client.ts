@@ -127,7 +127,7 @@ function assemble(options: OnionClientOptions): Parts {
   const sender = createOnionSender({
     transport, random, clock, logger, paths, limits,
     encType,
-    onRoundTrip: (id, ms) => latency.record(id, ms),
+    onRoundTrip: (path, ms) => latency.record(path.id, nodeKeys(path.nodes), ms),
   });
   toNode = async (node, body, o) => {
     const reply = await sendOnionRequest(sender, node, encodeBody(body, limits.maxRequestBytes), o);
@@ -152,6 +152,12 @@ async function probeHops(p: Parts, pathId: number, signal?: AbortSignal): Promis
   if (strike !== null) p.paths.reportNodeFailure(strike.ed25519, strike.force);
   p.logger.debug('hop_probe_failed', { path: path.id, hop, code: failure.error.code, ...failure.error.details });
   return { measured: result.roundTrips.length, failedHop: hop };
+}
+
+/** The median round trip over the path's current nodes (null before any, or for an unknown path). */
+function pathLatencyOf(p: Parts, pathId: number): number | null {
+  const info = p.paths.paths().find((x) => x.id === pathId);
+  return info === undefined ? null : p.latency.medianMs(pathId, nodeKeys(info.nodes));
 }
 
 function hopLatencyOf(p: Parts, pathId: number): HopFigure[] {
@@ -203,7 +209,7 @@ export function createOnionClient(options: OnionClientOptions): OnionClient {
       return fetchSwarm(p.pool, ask, via, pubkey, p.limits.maxPoolNodes, o.signal);
     },
     paths: () => p.paths.paths(),
-    pathLatencyMs: (id) => p.latency.medianMs(id),
+    pathLatencyMs: (id) => pathLatencyOf(p, id),
     probeHops: (id, signal) => probeHops(p, id, signal),
     hopLatency: (id) => hopLatencyOf(p, id),
     nodes: () => p.pool.all(),

@@ -35,7 +35,7 @@ export interface OnionSenderOptions {
   readonly limits: SenderLimits;
   readonly encType: OnionEncType;
   /** Told the round trip of each successful attempt (not of long waits: see SendOptions.untimed). */
-  readonly onRoundTrip?: (pathId: number, ms: number) => void;
+  readonly onRoundTrip?: (path: OnionPath, ms: number) => void;
 }
 
 export interface SendOptions {
@@ -101,7 +101,7 @@ export function createOnionSender(options: OnionSenderOptions): OnionSender {
         const path = await paths.pathFor(target.kind === 'node' ? target.node : null, o.signal);
         const began = clock.now();
         const result = await attempt(path, target, payload, decode, o);
-        if (result.ok && o.untimed !== true) options.onRoundTrip?.(path.id, clock.now() - began);
+        if (result.ok && o.untimed !== true) options.onRoundTrip?.(path, clock.now() - began);
         // The reply is in: make the next requests' layer keys now, not while this one was on its way.
         clock.setTimer(0, layerKeys.refill);
         if (result.ok) return result.value;
