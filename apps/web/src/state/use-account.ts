@@ -11,6 +11,18 @@ import { useApi, useDaemonEvent, useSocketState } from './daemon-context.ts';
 
 const PROBE_MS = 4_000;
 
+/**
+ * A snapshot (a request's answer, or a reload) can be older than an `account` event that arrived
+ * before it: the client of a new account often becomes ready while the create or restore request
+ * is still answering 'starting'. The daemon never goes from ready back to starting, so such a
+ * snapshot is stale and must not replace 'ready' (the page would wait for a connection that is
+ * already there). Events are applied as they come: they arrive in order.
+ */
+function newer(prev: AccountState | null, next: AccountState): AccountState {
+  const stale = prev !== null && prev.status === 'ready' && next.status === 'starting' && prev.sessionId === next.sessionId;
+  return stale ? prev : next;
+}
+
 export interface AccountHook {
   readonly account: AccountState | null;
   readonly error: ApiError | null;
@@ -26,7 +38,7 @@ export function useAccount(): AccountHook {
   const reload = useCallback(() => {
     api.get<AccountState>('/api/account').then(
       (a) => {
-        setAccount(a);
+        setAccount((prev) => newer(prev, a));
         setError(null);
       },
       (err: unknown) => setError(asApiError(err)),
@@ -46,5 +58,6 @@ export function useAccount(): AccountHook {
       setError(null);
     }
   });
-  return { account, error, set: setAccount, reload };
+  const set = useCallback((next: AccountState) => setAccount((prev) => newer(prev, next)), []);
+  return { account, error, set, reload };
 }
