@@ -38,3 +38,19 @@ test('entries are bounded: the least recently recorded ages out', () => {
   assert.notEqual(l.medianMs(1, A), null);
   assert.equal(l.medianMs(3, A), 4);
 });
+
+test('round trips are measured with the monotonic sub-millisecond clock when there is one', async () => {
+  const { elapsedClock, systemClock } = await import('../src/runtime/clock.ts');
+  let wall = 1_000;
+  let mono = 5.25;
+  const base = { now: () => wall, sleep: async () => undefined, setTimer: () => () => undefined };
+  const withMono = elapsedClock({ ...base, monotonicMs: () => mono });
+  const a = withMono();
+  wall += 10; // a wall-clock jump (NTP) is not a round trip
+  mono += 0.4;
+  assert.ok(Math.abs(withMono() - a - 0.4) < 1e-9);
+  const withoutMono = elapsedClock(base);
+  assert.equal(withoutMono(), wall, 'a clock without it (a test clock) measures with now()');
+  const s = elapsedClock(systemClock);
+  assert.ok(!Number.isInteger(s()) || !Number.isInteger(s()), 'the system clock has sub-millisecond resolution');
+});

@@ -9,7 +9,7 @@ import { HushError, type BuiltOnionRequest, type OnionEncType } from '@hush/core
 import type { ClientLimits } from '../limits.ts';
 import { nodeEndpoint } from '../node-pool/service-node.ts';
 import type { Clock } from '../runtime/clock.ts';
-import { throwIfAborted } from '../runtime/clock.ts';
+import { elapsedClock, throwIfAborted } from '../runtime/clock.ts';
 import type { ClientLogger } from '../runtime/logger.ts';
 import type { Random } from '../runtime/random.ts';
 import type { Transport } from '../transport/transport.ts';
@@ -57,6 +57,7 @@ type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 export function createOnionSender(options: OnionSenderOptions): OnionSender {
   const { transport, random, clock, logger, paths, limits } = options;
   const layerKeys = createLayerKeyPool(random, clock);
+  const elapsed = elapsedClock(clock);
 
   async function attempt<T>(path: OnionPath, target: OnionTarget, payload: Uint8Array, decode: ReplyDecoder<T>, o: SendOptions): Promise<Attempt<T>> {
     const built = buildClientRequest(random, path, target, payload, options.encType, layerKeys);
@@ -99,9 +100,9 @@ export function createOnionSender(options: OnionSenderOptions): OnionSender {
       for (let n = 0; n < limits.maxAttempts; n++) {
         throwIfAborted(o.signal, 'onion request');
         const path = await paths.pathFor(target.kind === 'node' ? target.node : null, o.signal);
-        const began = clock.now();
+        const began = elapsed();
         const result = await attempt(path, target, payload, decode, o);
-        if (result.ok && o.untimed !== true) options.onRoundTrip?.(path, clock.now() - began);
+        if (result.ok && o.untimed !== true) options.onRoundTrip?.(path, elapsed() - began);
         // The reply is in: make the next requests' layer keys now, not while this one was on its way.
         clock.setTimer(0, layerKeys.refill);
         if (result.ok) return result.value;

@@ -17,7 +17,7 @@
 import { isHushError, utf8, type OnionEncType } from '@hush/core';
 import type { ClientLimits } from '../limits.ts';
 import { nodeEndpoint } from '../node-pool/service-node.ts';
-import type { Clock } from '../runtime/clock.ts';
+import { elapsedClock, type Clock } from '../runtime/clock.ts';
 import { isPlainObject } from '../runtime/json.ts';
 import type { Random } from '../runtime/random.ts';
 import type { Transport } from '../transport/transport.ts';
@@ -66,7 +66,8 @@ export async function probePrefix(deps: PrefixProbeDeps, path: OnionPath, hop: n
   const target: OnionTarget = { kind: 'node', node };
   const built = buildClientRequest(deps.random, prefix, target, INFO, deps.encType);
   const entry = path.nodes[0]!; // the guard: the destination itself when the prefix is empty
-  const began = deps.clock.now();
+  const timer = elapsedClock(deps.clock);
+  const began = timer();
   let res;
   try {
     res = await deps.transport.request({
@@ -84,7 +85,7 @@ export async function probePrefix(deps: PrefixProbeDeps, path: OnionPath, hop: n
     if (failure === null) throw err;
     return { ok: false, failure };
   }
-  const ms = deps.clock.now() - began;
+  const ms = timer() - began;
   if (res.status !== 200) return { ok: false, failure: classifyPathStatus(prefix, target, res.status, res.body, deps.limits.maxReasonChars) };
   let reply: NodeReply;
   try {

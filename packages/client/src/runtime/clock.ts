@@ -8,6 +8,16 @@ export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   setTimer(ms: number, fn: () => void): () => void;
+  /**
+   * A monotonic time in ms with sub-millisecond resolution, for measuring round trips (a loopback
+   * hop takes well under a millisecond). Absent: durations are measured with `now()`.
+   */
+  monotonicMs?(): number;
+}
+
+/** A reading for measuring durations: `monotonicMs` when the clock has it, else `now`. */
+export function elapsedClock(clock: Clock): () => number {
+  return clock.monotonicMs === undefined ? () => clock.now() : () => clock.monotonicMs!();
 }
 
 export function abortedError(signal: AbortSignal | undefined, what: string): HushError {
@@ -58,6 +68,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonicMs: () => performance.now(),
   sleep,
   setTimer(ms, fn) {
     const timer = setTimeout(fn, Math.max(0, ms));

@@ -11,7 +11,8 @@ type Hop = Path['hops'][number];
 
 const HOP_NAMES = ['Guard', 'Middle', 'Exit'];
 
-const ms = (value: number): string => `${Math.round(value)} ms`;
+/** Whole milliseconds, with one decimal under 10 ms (loopback hops take about one). */
+const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
 function HopLatency({ hop, index, previous }: { hop: Hop; index: number; previous: string }) {
   if (hop.latencyMs === null) return <span className="hop-latency muted small">measuring…</span>;
