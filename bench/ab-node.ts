@@ -7,65 +7,21 @@
  *   node --import tsx bench/ab-node.ts [conns=32] [rounds=7]
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { edPkToCurve, retrieveSignedString, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
+import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, type BenchNode } from './lib/processes.ts';
+
+/** CPU ticks of every thread of `pid`. */
+const ticks = (pid: number): number => [...threadTicks(pid).values()].reduce((a, b) => a + b, 0);
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 
 const conns = Number(process.argv[2] ?? 32);
 const rounds = Number(process.argv[3] ?? 7);
 const bench = createBenchWorkspace('hush-ab-node-');
 
-function ticks(pid: number): number {
-  let n = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      n += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return n;
-}
-
-const HELLO = `
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
-const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
-  req.resume();
-  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }); res.end('hello'); });
-});
-s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('"listening"\\n'));
-process.on('SIGTERM', () => process.exit(0));
-`;
-
-const user = signSeedKeypair(new Uint8Array(32).fill(0x77));
-const sessionId = '05' + toHex(edPkToCurve(user.publicKey));
-let counter = 0;
-function storeBody(): Buffer {
-  const data = Buffer.alloc(1024, 0x61);
-  data.writeUInt32BE(counter++, 0);
-  return Buffer.from(JSON.stringify({ method: 'store', params: { pubkey: sessionId, namespace: 0, timestamp: Date.now(), ttl: 3_600_000, data: data.toString('base64') } }));
-}
-function retrieveBodyFactory(): () => Buffer {
-  let built = 0;
-  let body = Buffer.alloc(0);
-  return () => {
-    const now = Date.now();
-    if (now - built > 20_000) {
-      const signature = toBase64(signDetached(retrieveSignedString({ namespace: 0, timestamp: now }), user.secretKey));
-      body = Buffer.from(JSON.stringify({ method: 'retrieve', params: { pubkey: sessionId, pubkey_ed25519: toHex(user.publicKey), namespace: 0, timestamp: now, signature, max_count: 1 } }));
-      built = now;
-    }
-    return body;
-  };
-}
-const helloBody = (): Buffer => Buffer.from('{"method":"info","params":{}}');
 
 function post(agent: Agent, port: number, body: Buffer): Promise<number> {
   return new Promise((resolve) => {
@@ -128,7 +84,7 @@ async function main(): Promise<string> {
   const certDir = mkdtempSync(join(bench.root, 'cert-'));
   await loadOrCreateTlsMaterial(certDir);
   const [h, a, b] = await bench.makeNodes(3, certDir, 1);
-  const hello = await bench.startProcess(['--input-type=module', '-e', HELLO], /"listening"/, {
+  const hello = await bench.startProcess(['--input-type=module', '-e', HELLO_SERVER], HELLO_READY, {
     ...process.env,
     KEY: join(certDir, TLS_KEY_FILE),
     CERT: join(certDir, TLS_CERT_FILE),

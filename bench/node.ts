@@ -18,8 +18,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { edPkToCurve, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
-import { messageHash, retrieveSignedString } from '@hush/core';
+import { messageHash } from '@hush/core';
+import { HELLO_READY, HELLO_SERVER, benchSessionId, helloBody, retrieveBodyFactory, storeBody } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, freePort, stopProcess, type BenchNode } from './lib/processes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 import { silentLogger } from '../packages/node/src/log/logger.ts';
@@ -55,16 +55,6 @@ function rssMiB(pid: number): number {
   return m === null ? NaN : Number(m[1]) / 1024;
 }
 
-const HELLO = `
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
-const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
-  req.resume();
-  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }); res.end('hello'); });
-});
-s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('hello listening\\n'));
-process.on('SIGTERM', () => process.exit(0));
-`;
 
 // ------------------------------------------------------------------ load generator
 
@@ -142,38 +132,13 @@ function median(t: Target): Round {
 
 // ------------------------------------------------------------------ requests
 
-const user = signSeedKeypair(new Uint8Array(32).fill(0x77));
-const sessionId = '05' + toHex(edPkToCurve(user.publicKey));
-let counter = 0;
-
-function storeBody(): Buffer {
-  const data = Buffer.alloc(1024, 0x61);
-  data.writeUInt32BE(counter++, 0);
-  return Buffer.from(JSON.stringify({ method: 'store', params: { pubkey: sessionId, namespace: 0, timestamp: Date.now(), ttl: 3_600_000, data: data.toString('base64') } }));
-}
-
-function retrieveBodyFactory(): () => Buffer {
-  let built = 0;
-  let body = Buffer.alloc(0);
-  return () => {
-    const now = Date.now();
-    if (now - built > 20_000) {
-      const signature = toBase64(signDetached(retrieveSignedString({ namespace: 0, timestamp: now }), user.secretKey));
-      body = Buffer.from(JSON.stringify({ method: 'retrieve', params: { pubkey: sessionId, pubkey_ed25519: toHex(user.publicKey), namespace: 0, timestamp: now, signature, max_count: 1 } }));
-      built = now;
-    }
-    return body;
-  };
-}
-
-const helloBody = (): Buffer => Buffer.from('{"method":"info","params":{}}');
 
 // ------------------------------------------------------------------ scenario
 
 async function fill(dir: string, total: number): Promise<void> {
   const store = createMessageStore({ dataDir: dir, logger: silentLogger() });
   await store.start();
-  const owner = Buffer.from(sessionId, 'hex');
+  const owner = Buffer.from(benchSessionId, 'hex');
   const now = Date.now();
   for (let done = 0; done < total; ) {
     const n = Math.min(5000, total - done);
@@ -250,14 +215,14 @@ async function main(): Promise<string> {
 }
 
 function spawnHello(certDir: string, port: number): { proc: ChildProcess; ready: Promise<void> } {
-  const proc = spawn(process.execPath, ['--input-type=module', '-e', HELLO], {
+  const proc = spawn(process.execPath, ['--input-type=module', '-e', HELLO_SERVER], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, KEY: join(certDir, TLS_KEY_FILE), CERT: join(certDir, TLS_CERT_FILE), PORT: String(port) },
   });
   bench.track(proc);
   const ready = new Promise<void>((resolve, reject) => {
-    proc.stdout!.setEncoding('utf8').on('data', (d: string) => d.includes('hello listening') && resolve());
+    proc.stdout!.setEncoding('utf8').on('data', (d: string) => HELLO_READY.test(d) && resolve());
     proc.once('exit', (code) => reject(new Error(`hello server exited ${code}`)));
   });
   return { proc, ready };

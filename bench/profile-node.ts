@@ -6,11 +6,11 @@
  * Environment: HUSH_PROFILE_NODE_MAIN = a different entry file for the node (a JS bundle).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { edPkToCurve, retrieveSignedString, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
+import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, freePort, stopProcess } from './lib/processes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 
@@ -23,52 +23,6 @@ const seconds = Number(secondsArg);
 const bench = createBenchWorkspace('hush-prof-node-');
 const CLK = 100; // USER_HZ
 
-function threadTicks(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const comm = s.slice(s.indexOf('(') + 1, s.lastIndexOf(')'));
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      out.set(`${comm}#${tid}`, Number(f[11]) + Number(f[12]));
-    } catch {
-      /* thread gone */
-    }
-  }
-  return out;
-}
-
-const HELLO = `
-import { createServer } from 'node:https';
-import { readFileSync } from 'node:fs';
-const s = createServer({ key: readFileSync(process.env.KEY), cert: readFileSync(process.env.CERT), keepAliveTimeout: 65000 }, (req, res) => {
-  req.resume();
-  req.on('end', () => { res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': 5 }); res.end('hello'); });
-});
-s.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('"listening"\\n'));
-process.on('SIGTERM', () => process.exit(0));
-`;
-
-const user = signSeedKeypair(new Uint8Array(32).fill(0x77));
-const sessionId = '05' + toHex(edPkToCurve(user.publicKey));
-let counter = 0;
-function storeBody(): Buffer {
-  const data = Buffer.alloc(1024, 0x61);
-  data.writeUInt32BE(counter++, 0);
-  return Buffer.from(JSON.stringify({ method: 'store', params: { pubkey: sessionId, namespace: 0, timestamp: Date.now(), ttl: 3_600_000, data: data.toString('base64') } }));
-}
-let built = 0;
-let rbody = Buffer.alloc(0);
-function retrieveBody(): Buffer {
-  const now = Date.now();
-  if (now - built > 20_000) {
-    const signature = toBase64(signDetached(retrieveSignedString({ namespace: 0, timestamp: now }), user.secretKey));
-    rbody = Buffer.from(JSON.stringify({ method: 'retrieve', params: { pubkey: sessionId, pubkey_ed25519: toHex(user.publicKey), namespace: 0, timestamp: now, signature, max_count: 1 } }));
-    built = now;
-  }
-  return rbody;
-}
-const helloBody = (): Buffer => Buffer.from('{"method":"info","params":{}}');
 
 function post(agent: Agent, port: number, body: Buffer): Promise<number> {
   return new Promise((resolve) => {
@@ -115,7 +69,7 @@ async function main(): Promise<string> {
   } else if (mode === 'hello') {
     const [n] = await bench.makeNodes(1, certDir, 1);
     port = n!.port;
-    proc = await bench.startProcess([...nodeArgs, '--input-type=module', '-e', HELLO], /"listening"/, {
+    proc = await bench.startProcess([...nodeArgs, '--input-type=module', '-e', HELLO_SERVER], HELLO_READY, {
       ...process.env,
       KEY: join(certDir, TLS_KEY_FILE),
       CERT: join(certDir, TLS_CERT_FILE),
@@ -130,7 +84,7 @@ async function main(): Promise<string> {
     metricsPort = await freePort();
     proc = await bench.startProcess([...nodeArgs.filter((a) => /^--(cpu-prof|perf-|no-opt|max-)/.test(a)), ...entry, '--data-dir', n!.dir, '--port', String(port), '--devnet', devnet, '--log-level', 'error', '--metrics-port', String(metricsPort), ...nodeArgs.filter((a) => !/^--(cpu-prof|perf-|no-opt|max-)/.test(a))], /"listening"/);
   }
-  const body = mode === 'store' ? storeBody : mode === 'retrieve' ? retrieveBody : helloBody;
+  const body = mode === 'store' ? storeBody : mode === 'retrieve' ? retrieveBodyFactory() : helloBody;
   if (mode === 'retrieve') await load(port, 500, storeBody);
   await load(port, 2000, body);
   const tracer = process.env['HUSH_PROFILE_STRACE'] === '1' ? spawn('strace', ['-c', '-f', '-p', String(proc.pid)], { stdio: ['ignore', 'ignore', 'pipe'] }) : null;
