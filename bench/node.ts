@@ -10,6 +10,10 @@
  * `--signature-threads 0`, its Ed25519 verifies on the main thread as the single-threaded floor
  * does all of its work — what the signature thread adds to the comparison (1 s of the same stores
  * goes to that node first, outside the timed rounds, so its retrieves read a message too).
+ * Ceiling rows: bench/lib/ceiling-server.mjs, a server that does only the benchmark's unavoidable
+ * work (parse, hash, a durable SQLite insert in a group commit, an Ed25519-signed result; an
+ * Ed25519 verify and one SELECT for retrieve) — how high the ratio can go on this machine with this
+ * generator, measured in the same rounds.
  * Every loop is bounded in time and count.
  * Prints a markdown table, with the machine's load average at start and end.
  */
@@ -37,6 +41,7 @@ function startNodes(nodes: readonly BenchNode[]): Promise<ChildProcess[]> {
 }
 
 const NODE_MAIN = new URL('../packages/node/src/main.ts', import.meta.url).pathname;
+const CEILING = new URL('./lib/ceiling-server.mjs', import.meta.url).pathname;
 
 /** A lone node with its Ed25519 verifies on the main thread (the context row). */
 function startInlineNode(n: BenchNode): Promise<ChildProcess> {
@@ -166,6 +171,12 @@ async function main(): Promise<string> {
   await new Promise((r) => setTimeout(r, 1000));
   const rssIdle = rssMiB(nodeProc!.pid!);
   const inlineProc = await startInlineNode(inline!);
+  const [ceiling] = await bench.makeNodes(1, certDir, 0x50);
+  const ceilingProc = await bench.startProcess([CEILING, '--port', String(ceiling!.port), '--data-dir', ceiling!.dir], /ceiling listening/, {
+    ...process.env,
+    KEY: join(certDir, TLS_KEY_FILE),
+    CERT: join(certDir, TLS_CERT_FILE),
+  });
   const fillInline = target('fill', inline!.port, 8, storeBody); // its retrieves then read a message, as the main node's do
   await round(fillInline, 1000);
   for (const a of fillInline.agents) a.destroy();
@@ -173,18 +184,29 @@ async function main(): Promise<string> {
   const rows: string[][] = [];
   const fmt = (r: Round): string => `${r.rps.toFixed(0)}${r.errors > 0 ? ` (${r.errors} non-200)` : ''}`;
   for (const c of [32, 64]) {
-    const ts = [target('floor', helloPort, c, helloBody), target('store', single!.port, c, storeBody), target('retrieve', single!.port, c, retrieveBodyFactory())];
+    const ts = [
+      target('floor', helloPort, c, helloBody),
+      target('store', single!.port, c, storeBody),
+      target('retrieve', single!.port, c, retrieveBodyFactory()),
+      target('ceiling store', ceiling!.port, c, storeBody),
+      target('ceiling retrieve', ceiling!.port, c, retrieveBodyFactory()),
+    ];
     if (c === 32) ts.push(target('retrieve inline', inline!.port, c, retrieveBodyFactory()));
     await compare(ts);
-    const [floor, store, retrieve, retrieveInline] = ts.map(median) as [Round, Round, Round, Round?];
+    const [floor, store, retrieve, ceilingStore, ceilingRetrieve, retrieveInline] = ts.map(median) as [Round, Round, Round, Round, Round, Round?];
+    const ratio = (r: Round): string => (r.rps / floor.rps).toFixed(2);
     rows.push([`hello-world HTTPS (floor), ${c} conns`, fmt(floor), '1.00', '']);
-    rows.push([`store 1 KB ns 0, ${c} conns`, fmt(store), (store.rps / floor.rps).toFixed(2), '≥ 0.5']);
-    rows.push([`signed retrieve, ${c} conns`, fmt(retrieve), (retrieve.rps / floor.rps).toFixed(2), '≥ 0.5']);
+    rows.push([`store 1 KB ns 0, ${c} conns`, fmt(store), ratio(store), '≥ 0.5']);
+    rows.push([`signed retrieve, ${c} conns`, fmt(retrieve), ratio(retrieve), '≥ 0.5']);
+    rows.push([`ceiling: minimal durable store server, ${c} conns`, fmt(ceilingStore), ratio(ceilingStore), '']);
+    rows.push([`ceiling: minimal signed retrieve server, ${c} conns`, fmt(ceilingRetrieve), ratio(ceilingRetrieve), '']);
+    rows.push([`node ÷ ceiling: store, retrieve, ${c} conns`, '', `${(store.rps / ceilingStore.rps).toFixed(2)}, ${(retrieve.rps / ceilingRetrieve.rps).toFixed(2)}`, '']);
     if (retrieveInline !== undefined) {
-      rows.push([`context: signed retrieve, verify on the main thread (--signature-threads 0), ${c} conns`, fmt(retrieveInline), (retrieveInline.rps / floor.rps).toFixed(2), '']);
+      rows.push([`context: signed retrieve, verify on the main thread (--signature-threads 0), ${c} conns`, fmt(retrieveInline), ratio(retrieveInline), '']);
     }
   }
   await stopProcess(hello.proc);
+  await stopProcess(ceilingProc);
   await stopProcess(inlineProc);
 
   const swarm = await bench.makeNodes(5, certDir, 1);

@@ -75,6 +75,15 @@ async function main(): Promise<string> {
       CERT: join(certDir, TLS_CERT_FILE),
       PORT: String(port),
     });
+  } else if (mode.startsWith('ceiling-')) {
+    const [n] = await bench.makeNodes(1, certDir, 1);
+    port = n!.port;
+    const script = new URL('./lib/ceiling-server.mjs', import.meta.url).pathname;
+    proc = await bench.startProcess([...nodeArgs, script, '--port', String(port), '--data-dir', n!.dir], /ceiling listening/, {
+      ...process.env,
+      KEY: join(certDir, TLS_KEY_FILE),
+      CERT: join(certDir, TLS_CERT_FILE),
+    });
   } else {
     const [n] = await bench.makeNodes(1, certDir, 1);
     port = n!.port;
@@ -84,8 +93,9 @@ async function main(): Promise<string> {
     metricsPort = await freePort();
     proc = await bench.startProcess([...nodeArgs.filter((a) => /^--(cpu-prof|perf-|no-opt|max-)/.test(a)), ...entry, '--data-dir', n!.dir, '--port', String(port), '--devnet', devnet, '--log-level', 'error', '--metrics-port', String(metricsPort), ...nodeArgs.filter((a) => !/^--(cpu-prof|perf-|no-opt|max-)/.test(a))], /"listening"/);
   }
-  const body = mode === 'store' ? storeBody : mode === 'retrieve' ? retrieveBodyFactory() : helloBody;
-  if (mode === 'retrieve') await load(port, 500, storeBody);
+  const kind = mode.replace(/^ceiling-/, '');
+  const body = kind === 'store' ? storeBody : kind === 'retrieve' ? retrieveBodyFactory() : helloBody;
+  if (kind === 'retrieve') await load(port, 500, storeBody);
   await load(port, 2000, body);
   const tracer = process.env['HUSH_PROFILE_STRACE'] === '1' ? spawn('strace', ['-c', '-f', '-p', String(proc.pid)], { stdio: ['ignore', 'ignore', 'pipe'] }) : null;
   let traced = '';
