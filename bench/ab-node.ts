@@ -8,10 +8,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { Agent, request } from 'node:https';
+import type { Agent } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks } from './lib/node-load.ts';
+import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks, loadAgents, postRpc } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, type BenchNode } from './lib/processes.ts';
 
 /** CPU ticks of every thread of `pid`. */
@@ -23,17 +23,6 @@ const rounds = Number(process.argv[3] ?? 7);
 const bench = createBenchWorkspace('hush-ab-node-');
 
 
-function post(agent: Agent, port: number, body: Buffer): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
 
 interface Target {
   readonly name: string;
@@ -47,7 +36,7 @@ interface Target {
 }
 
 function target(name: string, port: number, pid: number, body: () => Buffer): Target {
-  const agents = Array.from({ length: conns }, (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }));
+  const agents = loadAgents(conns);
   return { name, port, pid, body, agents, rps: [], cpu: [], errors: 0 };
 }
 
@@ -58,7 +47,7 @@ async function round(t: Target, ms: number, record: boolean): Promise<void> {
   await Promise.all(
     t.agents.map(async (agent) => {
       while (Date.now() < end) {
-        const status = await post(agent, t.port, t.body());
+        const status = await postRpc(agent, t.port, t.body());
         if (Date.now() > end) break;
         if (status === 200) ok++;
         else t.errors++;

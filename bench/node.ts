@@ -19,11 +19,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { Agent, request } from 'node:https';
+import type { Agent } from 'node:https';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { messageHash } from '@hush/core';
-import { HELLO_READY, HELLO_SERVER, benchSessionId, helloBody, retrieveBodyFactory, storeBody } from './lib/node-load.ts';
+import { HELLO_READY, HELLO_SERVER, benchSessionId, helloBody, retrieveBodyFactory, storeBody, loadAgents, postRpc } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, freePort, stopProcess, type BenchNode } from './lib/processes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 import { silentLogger } from '../packages/node/src/log/logger.ts';
@@ -76,24 +76,10 @@ interface Target {
   readonly rounds: Round[];
 }
 
-function post(agent: Agent, port: number, body: Buffer): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
 
 /** A load target: `connections` keep-alive agents of one socket each, from 127.0.0.(2+i). */
 function target(name: string, port: number, connections: number, body: () => Buffer): Target {
-  const agents = Array.from(
-    { length: connections },
-    (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }),
-  );
+  const agents = loadAgents(connections);
   return { name, port, body, agents, rounds: [] };
 }
 
@@ -105,7 +91,7 @@ async function round(t: Target, ms: number): Promise<Round> {
   await Promise.all(
     t.agents.map(async (agent) => {
       for (let n = 0; n < MAX_REQUESTS_PER_CONNECTION && Date.now() < end; n++) {
-        const status = await post(agent, t.port, t.body());
+        const status = await postRpc(agent, t.port, t.body());
         if (Date.now() > end) break;
         if (status === 200) ok++;
         else errors++;

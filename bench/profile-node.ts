@@ -1,16 +1,18 @@
 /**
  * Profiling aid (not a benchmark of record): one target process under one kind of load, with the
  * CPU time per request of the target (every thread, from /proc/<pid>/task/<tid>/stat) and of this
- * load generator. `node --import tsx bench/profile-node.ts <hello|store|retrieve> [conns] [seconds] [-- node args]`
- * e.g. `... retrieve 32 5 -- --cpu-prof --cpu-prof-dir /tmp/prof` or `-- --signature-threads 0`.
+ * load generator. `node --import tsx bench/profile-node.ts <mode> [conns] [seconds] [-- node args]`, mode
+ * hello, store, retrieve, or ceiling-store / ceiling-retrieve (bench/lib/ceiling-server.mjs, the
+ * minimal server of bench/node.ts's ceiling rows);
+ * e.g. `... retrieve 32 5 -- --cpu-prof --cpu-prof-dir=/tmp/prof` or `-- --signature-threads 0`.
  * Environment: HUSH_PROFILE_NODE_MAIN = a different entry file for the node (a JS bundle).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { Agent, request } from 'node:https';
+import type { Agent } from 'node:https';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks } from './lib/node-load.ts';
+import { HELLO_READY, HELLO_SERVER, helloBody, retrieveBodyFactory, storeBody, threadTicks, loadAgents, postRpc } from './lib/node-load.ts';
 import { ROOT, createBenchWorkspace, freePort, stopProcess } from './lib/processes.ts';
 import { TLS_CERT_FILE, TLS_KEY_FILE, loadOrCreateTlsMaterial } from '../packages/node/src/http/tls-cert.ts';
 
@@ -24,27 +26,16 @@ const bench = createBenchWorkspace('hush-prof-node-');
 const CLK = 100; // USER_HZ
 
 
-function post(agent: Agent, port: number, body: Buffer): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
-  });
-}
 
 async function load(port: number, ms: number, body: () => Buffer): Promise<{ ok: number; errors: number }> {
-  const agents = Array.from({ length: conns }, (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }));
+  const agents = loadAgents(conns);
   const end = Date.now() + ms;
   let ok = 0;
   let errors = 0;
   await Promise.all(
     agents.map(async (agent) => {
       while (Date.now() < end) {
-        const status = await post(agent, port, body());
+        const status = await postRpc(agent, port, body());
         if (status === 200) ok++;
         else errors++;
       }

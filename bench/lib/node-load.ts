@@ -1,10 +1,12 @@
 /**
- * What the service-node benchmarks and profiling aids send: the hello-world HTTPS floor (a script
- * run with `node --input-type=module -e`, env KEY, CERT, PORT; prints "hello listening"), and the
- * request bodies of one bench account — a fresh 1 KB store each time, a signed retrieve re-signed
- * every 20 s — plus per-thread CPU ticks of a process from /proc.
+ * What the service-node benchmarks and profiling aids send, and how: the hello-world HTTPS floor (a
+ * script run with `node --input-type=module -e`, env KEY, CERT, PORT; prints "hello listening"),
+ * the request bodies of one bench account — a fresh 1 KB store each time, a signed retrieve
+ * re-signed every 20 s — the generator's connections (one keep-alive socket per agent, each from its
+ * own 127.0.0.x) and its POST, plus per-thread CPU ticks of a process from /proc.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
 import { edPkToCurve, retrieveSignedString, signDetached, signSeedKeypair, toBase64, toHex } from '@hush/core';
 
 export const HELLO_SERVER = `
@@ -61,4 +63,22 @@ export function threadTicks(pid: number): Map<string, number> {
     }
   }
   return out;
+}
+
+/** `n` keep-alive agents of one socket each, from 127.0.0.2, 127.0.0.3, … (the node rate-limits per IP). */
+export function loadAgents(n: number): Agent[] {
+  return Array.from({ length: n }, (_, i) => new Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false, localAddress: `127.0.0.${2 + i}` }));
+}
+
+/** One storage RPC over `agent`; resolves with the HTTP status (0 on a connection error), never rejects. */
+export function postRpc(agent: Agent, port: number, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request({ host: '127.0.0.1', port, path: '/storage_rpc/v1', method: 'POST', agent, headers: { 'content-length': String(body.length) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
 }
