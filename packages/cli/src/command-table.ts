@@ -123,6 +123,20 @@ const MESSAGING_COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/listen.ts')).listen,
   }),
   messaging({
+    path: ['network'],
+    summary: 'Show how your client reaches the network: onion paths hop by hop, clock, swarm',
+    description: [
+      'Connects (without receiving), waits until the client has measured every hop of its onion paths',
+      '(at most 10 s), then prints each path: guard, middle and exit with their address, node key and',
+      'latency (the guard\'s round trip, then each later hop\'s own share and its distance from you),',
+      'and the path\'s round trip; then your clock against the network\'s, the nodes known and your',
+      'own swarm. With --json: {"paths": [{"id", "latency_ms", "failures", "hops": [{"role",',
+      '"ed25519", "ip", "port", "latency_ms", "hop_ms"}]}], "clock_offset_ms", "nodes_known", "swarm":',
+      '{"id", "members"}}; a figure not measured yet is null.',
+    ].join('\n'),
+    load: async () => (await import('./commands/network.ts')).network,
+  }),
+  messaging({
     path: ['chats'],
     summary: 'List your conversations, newest first, with unread counts',
     description: ['Lists accepted conversations, newest first, with unread counts and the last message.', READING_TEXT].join('\n'),

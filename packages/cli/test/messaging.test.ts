@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -84,6 +85,16 @@ interface ConversationJson {
 interface ChatJson {
   readonly conversation: ConversationJson;
   readonly messages: readonly { readonly direction: string; readonly text: string; readonly delivery: string; readonly stored_on: number }[];
+}
+
+interface NetworkJson {
+  readonly paths: readonly {
+    readonly latency_ms: number | null;
+    readonly hops: readonly { readonly role: string; readonly ed25519: string; readonly ip: string; readonly port: number; readonly latency_ms: number | null; readonly hop_ms: number | null }[];
+  }[];
+  readonly clock_offset_ms: number;
+  readonly nodes_known: number;
+  readonly swarm: { readonly id: string; readonly members: readonly string[] } | null;
 }
 
 before(async () => {
@@ -174,6 +185,32 @@ describe('hush messaging commands (real processes, 6-node devnet)', () => {
     assert.equal(await stopCli(b, 'SIGINT', 15_000), 0);
     const contacts = await json<{ contacts: { id: string; name: string | null }[] }>(dirB, ['contacts']);
     assert.deepEqual(contacts.contacts.map((c) => [c.id, c.name]), [[idA, 'Alice Example']]);
+  });
+
+  test('network: every hop of every path is a devnet node with a latency figure; the text names guard, middle and exit', async () => {
+    const [status, text] = await Promise.all([json<NetworkJson>(dirA, ['network']), hush(dirA, ['network'])]);
+    const nodes = (JSON.parse(readFileSync(network, 'utf8')) as { nodes: { pubkey_ed25519: string; ip: string; port: number }[] }).nodes;
+    const address = new Map(nodes.map((n) => [n.pubkey_ed25519, `${n.ip}:${n.port}`]));
+    assert.ok(status.paths.length >= 2, `the client keeps at least two paths: ${JSON.stringify(status.paths)}`);
+    for (const path of status.paths) {
+      assert.deepEqual(path.hops.map((h) => h.role), ['guard', 'middle', 'exit']);
+      assert.equal(new Set(path.hops.map((h) => h.ed25519)).size, 3, 'no node twice on a path');
+      let previous = 0;
+      for (const hop of path.hops) {
+        assert.equal(address.get(hop.ed25519), `${hop.ip}:${hop.port}`, 'a node of this devnet, at its address');
+        assert.ok(hop.latency_ms !== null && hop.hop_ms !== null, `measured before printing: ${JSON.stringify(hop)}`);
+        assert.ok(hop.latency_ms >= previous, 'never closer than the hop before it');
+        assert.ok(Math.abs(previous + hop.hop_ms - hop.latency_ms) < 0.01, 'its share is the difference from the hop before');
+        previous = hop.latency_ms;
+      }
+    }
+    assert.equal(status.nodes_known, NODES);
+    assert.deepEqual([...(status.swarm?.members ?? [])].sort(), [...address.keys()].sort(), 'one swarm: every node of the devnet');
+    assert.ok(Math.abs(status.clock_offset_ms) < 5_000, 'same machine: the clocks agree');
+    const out = ok(text, 'network').stdout;
+    assert.match(out, /^Path 1 · /);
+    for (const role of ['guard', 'middle', 'exit']) assert.match(out, new RegExp(`\\d +${role} +127\\.0\\.0\\.\\d+:\\d+ +[0-9a-f]{12}… +\\+?\\d+(\\.\\d)? ms`));
+    assert.match(out, /Nodes known +6\n/);
   });
 
   test('a bad Session ID or an empty text is a usage error (exit 2) before anything connects', async () => {
