@@ -127,7 +127,7 @@ const MESSAGING_COMMANDS: readonly CommandSpec[] = [
     summary: 'Show how your client reaches the network: onion paths hop by hop, clock, swarm',
     description: [
       'Connects (without receiving), waits until the client has measured every hop of its onion paths',
-      '(at most 10 s), then prints each path: guard, middle and exit with their address, node key and',
+      '(at most 15 s), then prints each path: guard, middle and exit with their address, node key and',
       'latency (the guard\'s round trip, then each later hop\'s own share and its distance from you),',
       'and the path\'s round trip; then your clock against the network\'s, the nodes known and your',
       'own swarm. With --json: {"paths": [{"id", "latency_ms", "failures", "hops": [{"role",',

@@ -62,7 +62,7 @@ export const NAME_CHARS = 32;
 export const START_APP_PORTS: readonly number[] = [7550, 7551];
 
 /** `hush network`: longest wait for every hop of every path to have a latency figure. */
-export const NETWORK_MEASURE_MS = 10_000;
+export const NETWORK_MEASURE_MS = 15_000;
 
 /** `hush network`: how often the client's status is read while waiting for those figures. */
 export const NETWORK_STATUS_POLL_MS = 200;
