@@ -117,6 +117,12 @@ export const LIMITS = {
   nodeAuthToleranceMs: 60 * SECOND,
   /** Keep-alive sockets per peer agent. */
   peerMaxSockets: 32,
+  /** Recursive requests fanned out in one event-loop turn go to a peer as one batch of at most this many (replication/forward-batch.ts). */
+  forwardBatchMax: 64,
+  /** … and at most this many bytes of JSON (a batch body stays far below maxRequestBodyBytes). */
+  forwardBatchBytes: 2 * 1024 * 1024,
+  /** A peer that answered 404 to a batch (an older node) gets single requests for this long. */
+  forwardBatchRetryMs: 10 * 60 * SECOND,
   /** Largest peer response read. */
   maxPeerResponseBytes: 16 * 1024 * 1024,
   /** Bulk push batches are cut at this many bytes of JSON (contract: ≤ 9 MB). */

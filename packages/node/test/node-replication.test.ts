@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fromBase64, verifyDetached } from '@hush/core';
 import { deleteSignedString } from '@hush/core';
+import type { NodeIdentity } from '../src/identity.ts';
+import { signNodeRequest } from '../src/replication/node-auth.ts';
 import {
   cleanupTmp,
   client,
@@ -27,16 +29,20 @@ import {
 
 const procs: NodeProcess[] = [];
 const clients: Client[] = [];
+let identities: NodeIdentity[] = [];
+let metricsPorts: number[] = [];
 
 before(async () => {
-  const members = await Promise.all([0, 1, 2].map(async (i) => ({ ...(await makeNodeDir(seedOf(200 + i))), port: await freePort() })));
+  const members = await Promise.all([0, 1, 2].map(async (i) => ({ ...(await makeNodeDir(seedOf(200 + i))), port: await freePort(), metricsPort: await freePort() })));
   const devnet = join(tmpDir(), 'devnet.json');
   writeDevnet(devnet, members.map((m) => ({ identity: m.identity, port: m.port, swarm: 0n })));
   const started = await Promise.all(
-    members.map((m) => startNodeProcess(['--data-dir', m.dir, '--port', String(m.port), '--devnet', devnet, '--log-level', 'error'])),
+    members.map((m) => startNodeProcess(['--data-dir', m.dir, '--port', String(m.port), '--devnet', devnet, '--log-level', 'error', '--metrics-port', String(m.metricsPort)])),
   );
   procs.push(...started);
   clients.push(...started.map((p) => client(p.port)));
+  identities = members.map((m) => m.identity);
+  metricsPorts = members.map((m) => m.metricsPort);
 });
 
 after(async () => {
@@ -44,6 +50,13 @@ after(async () => {
   await killAll();
   cleanupTmp();
 });
+
+/** hush_replication_batches_total of member i (its /metrics). */
+async function batchesSent(i: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPorts[i]}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('hush_replication_batches_total'));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
 
 function messagesAt(c: Client, user: ReturnType<typeof makeUser>): Promise<string[]> {
   return c.rpc('retrieve', retrieveParams(user, 0, Date.now())).then((r) => {
@@ -108,6 +121,72 @@ describe('swarm replication', () => {
     }
     assert.deepEqual(await messagesAt(b, user), [hash]);
     assert.deepEqual(await messagesAt(c, user), [hash]);
+  });
+
+  it('stores arriving together are forwarded together: every one on every member, each result signed for its own hash', async () => {
+    const [a, b, c] = clients as [Client, Client, Client];
+    const users = [makeUser(40), makeUser(41), makeUser(42)];
+    const now = Date.now();
+    const batchesBefore = await batchesSent(0);
+    const replies = await Promise.all(Array.from({ length: 24 }, (_, i) => a.rpc('store', storeParams(users[i % 3]!, `together ${i}`, now))));
+    assert.ok((await batchesSent(0)) > batchesBefore, 'some of them went to the peers in batches');
+    const byUser = new Map<string, string[]>();
+    for (const [i, r] of replies.entries()) {
+      assert.equal(r.status, 200, r.text);
+      const hash = r.json.hash as string;
+      assert.deepEqual(Object.keys(r.json.swarm).sort(), procs.map((p) => p.pubkey).sort());
+      for (const [pk, result] of Object.entries(r.json.swarm as Record<string, { hash: string; signature: string; failed?: boolean }>)) {
+        assert.equal(result.failed, undefined, `${pk} stored store ${i}`);
+        assert.equal(result.hash, hash, `${pk} answered for store ${i}, not another one of the batch`);
+        assert.ok(verifyDetached(fromBase64(result.signature, 'signature'), Buffer.from(hash), Buffer.from(pk, 'hex')), `signature of ${pk}`);
+      }
+      const sid = users[i % 3]!.sessionId;
+      byUser.set(sid, [...(byUser.get(sid) ?? []), hash]);
+    }
+    for (const user of users) {
+      const want = [...byUser.get(user.sessionId)!].sort();
+      assert.deepEqual((await messagesAt(b, user)).sort(), want);
+      assert.deepEqual((await messagesAt(c, user)).sort(), want);
+    }
+  });
+
+  it('a forwarded batch is node-signed, well-formed and answered request by request', async () => {
+    const [, b] = clients as [Client, Client, Client];
+    const user = makeUser(43);
+    const now = Date.now();
+    const stores = [storeParams(user, 'batch one', now), storeParams(user, 'batch two', now), { ...storeParams(user, 'too old', now), timestamp: now - 3_600_000 }];
+    const body = Buffer.from(JSON.stringify({ requests: stores.map((params) => ({ method: 'store', params })) }));
+    const path = '/swarm_rpc_batch/v1';
+    const signed = (b2: Buffer): Record<string, string> => ({ ...signNodeRequest(identities[0]!, b2, Date.now()), 'content-type': 'application/json' });
+
+    const unsigned = await b.raw(body, { path });
+    assert.equal(unsigned.status, 401, unsigned.text);
+    const stranger = await b.raw(body, { path, headers: { ...signNodeRequest({ ...identities[0]!, ed25519Hex: 'ab'.repeat(32) }, body, Date.now()) } });
+    assert.equal(stranger.status, 401, 'a node not in the list');
+    for (const [bad, why] of [
+      ['{"requests": []}', /1 to 64 requests/],
+      ['{"requests": [{"method": "store"}]}', /request 0 needs a string `method` and an object `params`/],
+      ['[1]', /no `requests` array/],
+      ['{', /invalid json/],
+    ] as const) {
+      const r = await b.raw(bad, { path, headers: signed(Buffer.from(bad)) });
+      assert.equal(r.status, 400, `${bad}: ${r.text}`);
+      assert.match(r.text, why);
+    }
+    const tooMany = Buffer.from(JSON.stringify({ requests: Array.from({ length: 65 }, () => ({ method: 'store', params: stores[0] })) }));
+    assert.equal((await b.raw(tooMany, { path, headers: signed(tooMany) })).status, 400);
+
+    const r = await b.raw(body, { path, headers: signed(body) });
+    assert.equal(r.status, 200, r.text);
+    const results = r.json.results as Array<{ status: number; body: { hash?: string; signature?: string } | string }>;
+    assert.deepEqual(results.map((x) => x.status), [200, 200, 406], 'each request answered as alone: the stale one is a clock error');
+    const hashes = results.slice(0, 2).map((x) => (x.body as { hash: string }).hash);
+    for (const x of results.slice(0, 2)) {
+      const res = x.body as { hash: string; signature: string };
+      assert.ok(verifyDetached(fromBase64(res.signature, 'signature'), Buffer.from(res.hash), Buffer.from(procs[1]!.pubkey, 'hex')), 'signed by the member that stored it');
+    }
+    assert.match(results[2]!.body as string, /Timestamp error/);
+    assert.deepEqual((await messagesAt(b, user)).sort(), [...hashes].sort(), 'a forwarded store stays on that member: no second fan-out');
   });
 
   it('a delete through one member deletes everywhere', async () => {

@@ -3,6 +3,7 @@
  *   POST /storage_rpc/v1  client storage RPC (ready check, IPv4 only, per-IP rate limit, 10 MiB)
  *   POST /onion_req/v2    onion hop (ready check, 10 MiB, not rate limited: SS does not)
  *   POST /swarm_rpc/v1    forwarded recursive requests from swarm peers (node-signed)
+ *   POST /swarm_rpc_batch/v1  several of those in one node-signed request (replication/forward-batch.ts)
  *   POST /swarm_push/v1   bulk pushes on swarm changes (node-signed)
  *   POST /ping_test/v1    reachability: 200 with X-Oxen-Snode-Pubkey
  *   GET  /get_stats/v1    {"version": "2.8.0"} (deprecated in SS, kept)
@@ -16,7 +17,8 @@ import type { Logger } from '../log/logger.ts';
 import type { NodeMetrics } from '../metrics/node-metrics.ts';
 import { verifyNodeRequest } from '../replication/node-auth.ts';
 import type { RpcContext } from '../rpc/context.ts';
-import { processRequest, type Origin } from '../rpc/dispatch.ts';
+import { processEnvelope, processRequest, type Origin } from '../rpc/dispatch.ts';
+import { batchResultsBody, parseForwardBatch, SWARM_RPC_BATCH_PATH } from '../replication/forward-batch.ts';
 import { STATUS_TEXT, type RpcResponse } from '../rpc/response.ts';
 import { BodyError, readBody } from './body-reader.ts';
 import { clientIpv4 } from './client-ip.ts';
@@ -113,6 +115,23 @@ async function nodeRoute(deps: RouteDeps, req: IncomingMessage, res: ServerRespo
   await runRpc(deps, res, buf.toString('utf8'), 'forwarded');
 }
 
+/** A forwarded batch: authenticated once, its requests run together (their stores share group commits), one result each, in order. */
+async function forwardedBatch(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const buf = await body(req, res, LIMITS.maxRequestBodyBytes);
+  if (buf === null) return;
+  const auth = verifyNodeRequest(req.headers, buf, deps.clock(), LIMITS.nodeAuthToleranceMs, deps.isKnownNode);
+  if (!auth.ok) {
+    deps.logger.warn('node_auth_failed', { path: req.url, reason: auth.reason, remote: req.socket.remoteAddress });
+    return sendText(res, 401, auth.reason);
+  }
+  if (notReady(deps, req, res)) return;
+  const requests = parseForwardBatch(buf.toString('utf8'));
+  if (typeof requests === 'string') return sendText(res, 400, requests);
+  const outcomes = await Promise.all(requests.map((env) => processEnvelope(deps.ctx, env, 'forwarded')));
+  for (const { method, response } of outcomes) deps.metrics.requests.inc({ method, status: String(response.status), origin: 'forwarded' });
+  send(res, { status: 200, body: batchResultsBody(outcomes.map((o) => o.response)) });
+}
+
 export function createRouter(deps: RouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = req.url ?? '';
@@ -125,6 +144,8 @@ export function createRouter(deps: RouteDeps): (req: IncomingMessage, res: Serve
         return onionRoute(deps, req, res);
       case 'POST /swarm_rpc/v1':
         return nodeRoute(deps, req, res, false);
+      case `POST ${SWARM_RPC_BATCH_PATH}`:
+        return forwardedBatch(deps, req, res);
       case 'POST /swarm_push/v1':
         return nodeRoute(deps, req, res, true);
       case 'POST /ping_test/v1':

@@ -15,6 +15,7 @@ export interface NodeMetrics {
   /** labels: peer, kind (timeout | status | bad_response | network) */
   readonly replicationFailures: Counter;
   readonly replicationRequests: Counter;
+  readonly replicationBatches: Counter;
   readonly pushedMessages: Counter;
   readonly receivedPushMessages: Counter;
   readonly swarmPeers: Gauge;
@@ -41,6 +42,7 @@ export function createNodeMetrics(): NodeMetrics {
     sweptMessages: r.counter('hush_swept_messages_total', 'Expired messages deleted by the sweeper.'),
     replicationFailures: r.counter('hush_replication_failures_total', 'Fan-out requests to swarm peers that failed, by peer and kind.'),
     replicationRequests: r.counter('hush_replication_requests_total', 'Fan-out requests sent to swarm peers.'),
+    replicationBatches: r.counter('hush_replication_batches_total', 'Fan-out batches sent to swarm peers (several requests of one event-loop turn in one POST /swarm_rpc_batch/v1).'),
     pushedMessages: r.counter('hush_pushed_messages_total', 'Messages sent to other nodes by swarm-change pushes.'),
     receivedPushMessages: r.counter('hush_received_push_messages_total', 'Messages newly stored from swarm pushes.'),
     swarmPeers: r.gauge('hush_swarm_peers', 'Other members of this node\'s swarm.'),

@@ -49,10 +49,15 @@ export interface RpcOutcome {
 
 /** Runs the request in `text`; never throws. */
 export async function processRequest(ctx: RpcContext, text: string, origin: Origin): Promise<RpcOutcome> {
+  const env = parseEnvelope(text);
+  if (isResponse(env)) return { method: '-', response: env };
+  return processEnvelope(ctx, env, origin);
+}
+
+/** Runs a parsed request (one entry of a forwarded batch, or processRequest's); never throws. */
+export async function processEnvelope(ctx: RpcContext, env: { method: string; params: Record<string, unknown> }, origin: Origin): Promise<RpcOutcome> {
   let method = '-';
   try {
-    const env = parseEnvelope(text);
-    if (isResponse(env)) return { method, response: env };
     method = lookupMethod(env.method)?.names[0] ?? 'unknown';
     const loaded = loadRequest(env.method, env.params);
     if (isResponse(loaded)) return { method, response: loaded };
