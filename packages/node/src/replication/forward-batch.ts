@@ -9,15 +9,15 @@
  * one node signature and one verify per batch instead of per request. Pure: bytes in, values out.
  */
 import { LIMITS } from '../limits.ts';
+import type { Envelope } from '../rpc/dispatch.ts';
 import { isPlainObject } from '../rpc/params.ts';
 import type { Json, JsonObject, RpcResponse } from '../rpc/response.ts';
 
 export const SWARM_RPC_BATCH_PATH = '/swarm_rpc_batch/v1';
 
-export interface Envelope {
-  readonly method: string;
-  readonly params: Record<string, unknown>;
-}
+const OPEN = Buffer.from('{"requests":[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
 
 export interface BatchResult {
   readonly status: number;
@@ -34,10 +34,6 @@ export function encodeForwardBatch(bodies: readonly Uint8Array[]): Buffer {
   parts.push(CLOSE);
   return Buffer.concat(parts);
 }
-
-const OPEN = Buffer.from('{"requests":[');
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']}');
 
 /** The requests of a batch body, or the reason it is malformed (answered 400). */
 export function parseForwardBatch(text: string): Envelope[] | string {

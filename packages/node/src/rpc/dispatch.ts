@@ -12,8 +12,14 @@ import { fail, RpcParseError, type RpcResponse } from './response.ts';
 
 export type Origin = 'client' | 'forwarded';
 
+/** A request as parsed: `{"method", "params"}` (alone, or one entry of a forwarded batch). */
+export interface Envelope {
+  readonly method: string;
+  readonly params: Record<string, unknown>;
+}
+
 /** The parsed envelope, or the 400 response. */
-export function parseEnvelope(text: string): { method: string; params: Record<string, unknown> } | RpcResponse {
+export function parseEnvelope(text: string): Envelope | RpcResponse {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -55,7 +61,7 @@ export async function processRequest(ctx: RpcContext, text: string, origin: Orig
 }
 
 /** Runs a parsed request (one entry of a forwarded batch, or processRequest's); never throws. */
-export async function processEnvelope(ctx: RpcContext, env: { method: string; params: Record<string, unknown> }, origin: Origin): Promise<RpcOutcome> {
+export async function processEnvelope(ctx: RpcContext, env: Envelope, origin: Origin): Promise<RpcOutcome> {
   let method = '-';
   try {
     method = lookupMethod(env.method)?.names[0] ?? 'unknown';
